@@ -1,0 +1,42 @@
+/**
+ * The contract every platform folder (utils/platforms/<site>/) fulfils. Only utils/platforms/registry.ts imports a
+ * site's folder; everything else talks to this interface.
+ */
+import type { FeedItem, PlatformId, Surface } from '../model/item';
+import type { Evidence } from '../model/tags';
+
+/** Labels read off one feed item in the DOM: the fallback when no JSON was seen. */
+export interface DomSignals {
+  ad: Evidence[];
+  shop: Evidence[];
+  live: Evidence[];
+  poi: Evidence[];
+}
+
+export interface Platform {
+  id: PlatformId;
+  /** Content-script match patterns (one broad pattern per host; page kinds are re-checked on navigation). */
+  matches: string[];
+  /** Which surface a URL is, or null when the URL is not this platform's. Pure. */
+  surfaceOf(url: string): Surface | null;
+  /** Whether a request URL is one of the feed endpoints whose response holds items. Pure. */
+  isItemEndpoint(url: string): boolean;
+  /** Items in one API response (already parsed). Pure; never throws on unknown shapes (returns what it can). */
+  extractFromResponse(url: string, json: unknown): FeedItem[];
+  /** Items in the data embedded in the first HTML (RENDER_DATA, __UNIVERSAL_DATA_FOR_REHYDRATION__ ...). */
+  extractFromPage(doc: Document): FeedItem[];
+  dom: {
+    /** Feed items now on screen, each with its id when the DOM gives it. */
+    findItems(root: ParentNode): Array<{ el: Element; id: string | null }>;
+    /** The item playing now (the active slide), if any. */
+    activeItem(root: ParentNode): { el: Element; id: string | null } | null;
+    /** Ad / shop / live labels in one item's DOM. */
+    signals(el: Element): DomSignals;
+    /** Where the overlay may sit inside the item without covering the player's controls. */
+    overlayAnchor(el: Element): Element;
+    /** Elements whose click is a product click / shop open / live entry. */
+    clickKind(target: Element): 'product-click' | 'shop-open' | 'live-enter' | 'cart-open' | null;
+    /** Selectors that must match on a known page kind; used to detect layout drift. */
+    expected(surface: Surface): Array<{ name: string; selector: string }>;
+  };
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import { allHostPermissions } from './utils/platforms/hosts';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Preact through Vite's own JSX transform: no extra plugin needed.
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'downloads', 'idle', 'alarms'],
+    host_permissions: allHostPermissions,
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    browser_specific_settings: {
+      gecko: { id: 'guangjie@research.local', strict_min_version: '115.0' },
+    },
+  },
+});
