@@ -8,6 +8,7 @@
 import type { ClassifiedItem } from './model/tags';
 import type { Touchpoint } from './model/touchpoint';
 import type { PlatformId, Surface } from './model/item';
+import type { Settings } from './settings';
 
 /** Marks our window messages; anything without it is ignored. */
 export const PAGE_CHANNEL = 'guangjie:capture/v1';
@@ -33,7 +34,8 @@ export type ContentToBackground =
   | { type: 'cs-bg/settings' };
 
 export type UiToBackground =
-  | { type: 'ui-bg/stats' }
+  /** `tabId`: the popup's active tab, for the "detection degraded on this page" flag. */
+  | { type: 'ui-bg/stats'; tabId?: number }
   | { type: 'ui-bg/settings' }
   | { type: 'ui-bg/update-settings'; patch: Record<string, unknown> }
   | { type: 'ui-bg/delete-all' };
@@ -44,4 +46,86 @@ export type ToBackground = ContentToBackground | UiToBackground;
 export interface TouchpointAck {
   ok: true;
   stored: string[];
+  /** Recording is off (switch, consent): nothing was stored, but don't resend these. */
+  dropped?: true;
+  /** Touchpoints that failed validation; they will never be stored, so don't resend them either. */
+  rejected?: Rejection[];
 }
+
+/* ---- Replies (added by the background side; additive) ---- */
+
+export interface Rejection {
+  /** Position in the batch sent. */
+  index: number;
+  id?: string;
+  reason: string;
+}
+
+/**
+ * Something failed. `storage-full` and `storage-error`: keep the queue and resend later (nothing was stored).
+ * `invalid-message` and `forbidden-sender`: resending the same message will fail again.
+ */
+export interface ErrorReply {
+  ok: false;
+  error: 'storage-full' | 'storage-error' | 'invalid-message' | 'forbidden-sender';
+  reason?: string;
+}
+
+export type TouchpointReply = TouchpointAck | ErrorReply;
+
+export interface ItemsAck {
+  ok: true;
+  /** How many items were upserted. */
+  stored: number;
+  dropped?: true;
+  rejected?: Rejection[];
+}
+
+export interface OkReply {
+  ok: true;
+}
+
+export interface SettingsReply {
+  ok: true;
+  settings: Settings;
+}
+
+/** One period's numbers (today, all-time). Items = distinct items with an impression. */
+export interface StatsSummary {
+  itemsSeen: number;
+  /** Items seen whose impressions carried each tag. */
+  itemsByTag: Record<'shop' | 'ad' | 'live', number>;
+  touchpoints: number;
+  /** Sum of impression dwell, and the part on items tagged shop, ad or live. Milliseconds. */
+  dwellMs: number;
+  commerceDwellMs: number;
+}
+
+export interface Stats {
+  today: StatsSummary;
+  allTime: StatsSummary;
+  /** Shops by touchpoints that named them, most first. */
+  topShops: Array<{ shopId: string; name?: string; touchpoints: number }>;
+  storageFull: boolean;
+  /** The asked tab reported missing selectors recently: tags on that page may be incomplete. */
+  degraded: boolean;
+  recording: boolean;
+}
+
+export interface StatsReply {
+  ok: true;
+  stats: Stats;
+}
+
+/** What the background replies to each message type. */
+export interface ReplyMap {
+  'cs-bg/touchpoints': TouchpointReply;
+  'cs-bg/items': ItemsAck | ErrorReply;
+  'cs-bg/diagnostic': OkReply | ErrorReply;
+  'cs-bg/settings': SettingsReply | ErrorReply;
+  'ui-bg/stats': StatsReply | ErrorReply;
+  'ui-bg/settings': SettingsReply | ErrorReply;
+  'ui-bg/update-settings': SettingsReply | ErrorReply;
+  'ui-bg/delete-all': OkReply | ErrorReply;
+}
+export type ReplyTo<T extends ToBackground['type']> = ReplyMap[T];

@@ -63,6 +63,20 @@ export interface AdFacts {
   adType?: Fact<string>;
   /** A brand ad (`web_raw_data.brand_ad`). */
   brandAd?: Fact<boolean>;
+  /**
+   * Where each destination leads, decided by the platform's dated domain lists
+   * (utils/platforms/<site>/ad-destinations.ts), so the platform-neutral classifier never names a site's domain.
+   */
+  destinationKinds?: AdDestinationKind[];
+}
+
+/** One ad destination matched against a platform's domain list. */
+export interface AdDestinationKind {
+  field: string;
+  url: string;
+  kind: 'closed-loop-product' | 'closed-loop-live' | 'external-commerce' | 'landing-page' | 'app-install' | 'platform-activity';
+  /** The list entry that matched (`jd.com (2020-10)`), shown as evidence. */
+  rule: string;
 }
 
 export interface ProductFacts {

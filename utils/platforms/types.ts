@@ -13,6 +13,9 @@ export interface DomSignals {
   poi: Evidence[];
 }
 
+/** What a click on a page element means (content script → touchpoint type of the same name). */
+export type ClickKind = 'product-click' | 'shop-open' | 'live-enter' | 'cart-open' | 'buy-intent' | 'add-to-cart';
+
 export interface Platform {
   id: PlatformId;
   /** Content-script match patterns (one broad pattern per host; page kinds are re-checked on navigation). */
@@ -34,9 +37,23 @@ export interface Platform {
     signals(el: Element): DomSignals;
     /** Where the overlay may sit inside the item without covering the player's controls. */
     overlayAnchor(el: Element): Element;
-    /** Elements whose click is a product click / shop open / live entry. */
-    clickKind(target: Element): 'product-click' | 'shop-open' | 'live-enter' | 'cart-open' | null;
+    /** Elements whose click is a product click / shop open / live entry; on a product page, a buy or add-to-cart. */
+    clickKind(target: Element): ClickKind | null;
     /** Selectors that must match on a known page kind; used to detect layout drift. */
     expected(surface: Surface): Array<{ name: string; selector: string }>;
+    /** Optional: whether the item's player is playing (for attention). Absent or throwing = assume playing. */
+    isPlaying?(el: Element): boolean;
+    /** Optional: the element that holds the feed, watched for item changes. Absent or null = document.body. */
+    feedContainer?(root: ParentNode): Element | null;
+    /**
+     * Optional: attributes whose change can mean "another item is active" (`data-e2e`, …). Absent = a generic set
+     * (class, id, hidden, aria-hidden). Never `style`: players rewrite it many times a second.
+     */
+    watchedAttributes?: string[];
   };
+  /**
+   * Optional: what a page's URL says (a live room's number, a product page's id, a search keyword, whether it is
+   * an order confirmation page). Absent = generic URL conventions (see utils/content/clicks.ts).
+   */
+  urlFacts?(url: string): { roomId?: string; productId?: string; query?: string; orderPage?: boolean };
 }

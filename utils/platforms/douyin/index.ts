@@ -1,3 +1,24 @@
-// Placeholder until the Douyin platform lands (see utils/platforms/types.ts for the contract).
+/**
+ * Douyin (www.douyin.com, live.douyin.com, the shop's product pages): the one object the registry imports.
+ * Extraction is pure and runs in Node as well as in the extension.
+ */
 import type { Platform } from '../types';
-export const douyin = {} as Platform;
+import { dom } from './dom';
+import { isItemEndpoint } from './endpoints';
+import { extractFromResponse } from './extract';
+import { extractFromPage } from './page-data';
+import { surfaceOf, urlFacts } from './urls';
+
+export const douyin: Platform = {
+  id: 'douyin',
+  matches: ['https://www.douyin.com/*', 'https://live.douyin.com/*', 'https://*.jinritemai.com/*'],
+  surfaceOf,
+  isItemEndpoint,
+  extractFromResponse,
+  extractFromPage,
+  dom,
+  urlFacts,
+};
+
+export { extractFromResponse, extractFromPage, surfaceOf, isItemEndpoint };
+export { extractFromPageState, decodeRenderData } from './page-data';

@@ -1,0 +1,65 @@
+/**
+ * The tag chips on one feed item, and the evidence behind a chip on click. Props only: the content script decides
+ * which item, where, and whether to show it at all.
+ */
+import { useState } from 'preact/hooks';
+import { TAG_IDS, type ClassifiedItem, type TagHit, type TagId } from '@/utils/model/tags';
+import { AD_KIND_WORD, CHIP } from './labels';
+
+export interface OverlayProps {
+  item: ClassifiedItem;
+  /** Float over the item's top-left corner (the anchor is positioned) or sit in the flow at its top. */
+  floating?: boolean;
+}
+
+export function Overlay({ item, floating = true }: OverlayProps) {
+  const [open, setOpen] = useState<TagId | null>(null);
+  const hits = TAG_IDS.map((id) => item.tags.find((t) => t.id === id)).filter((t): t is TagHit => !!t);
+  const openHit = hits.find((t) => t.id === open);
+  return (
+    <div class={floating ? 'gj-overlay gj-floating' : 'gj-overlay'} data-item={item.id}>
+      <div class="gj-chips">
+        {hits.map((hit) => (
+          <button
+            type="button"
+            class={`gj-chip gj-chip-${hit.id}${hit.id === open ? ' gj-open' : ''}`}
+            data-tag={hit.id}
+            title={CHIP[hit.id].title}
+            aria-expanded={hit.id === open}
+            onClick={(e) => {
+              e.stopPropagation(); // a chip click is ours, not the feed's (it must not pause the video)
+              setOpen(hit.id === open ? null : hit.id);
+            }}
+          >
+            {CHIP[hit.id].glyph}
+            {hit.id === 'ad' && item.adKind ? <span class="gj-kind">{AD_KIND_WORD[item.adKind]}</span> : null}
+          </button>
+        ))}
+      </div>
+      {openHit ? <EvidencePanel hit={openHit} item={item} /> : null}
+    </div>
+  );
+}
+
+function EvidencePanel({ hit, item }: { hit: TagHit; item: ClassifiedItem }) {
+  return (
+    <div class="gj-panel" role="dialog" aria-label={`Evidence for ${hit.id}`} onClick={(e) => e.stopPropagation()}>
+      <div class="gj-panel-head">
+        <strong>{CHIP[hit.id].title}</strong>
+        {hit.kind ? <span class="gj-sub"> · {hit.kind}</span> : null}
+        <span class="gj-confidence"> · confidence {Math.round(hit.confidence * 100)}%</span>
+      </div>
+      <ul class="gj-evidence">
+        {hit.evidence.map((ev, i) => (
+          <li key={i}>
+            <span class="gj-source">{ev.source}</span> <code>{ev.field}</code> = <span class="gj-value">{ev.value}</span>
+            {ev.note ? <div class="gj-note">{ev.note}</div> : null}
+          </li>
+        ))}
+      </ul>
+      <div class="gj-foot">
+        item {item.id} · from {item.source}
+      </div>
+    </div>
+  );
+}

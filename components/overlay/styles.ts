@@ -1,0 +1,26 @@
+/**
+ * Styles for the shadow root. The host itself gets `all: initial` from WXT (STYLE trap), so every layout rule is
+ * on the inner `.gj-overlay` wrapper. The wrapper lets clicks through to the video; only chips and panel catch them.
+ */
+export const OVERLAY_CSS = `
+.gj-overlay { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #fff;
+  pointer-events: none; z-index: 2147483000; max-width: 360px; }
+.gj-floating { position: absolute; top: 8px; left: 8px; }
+.gj-overlay:not(.gj-floating) { position: relative; }
+/* The panel never pushes the page's layout: below the chips when floating at the top, above them in the flow. */
+.gj-panel { position: absolute; left: 0; width: 340px; }
+.gj-floating .gj-panel { top: 100%; }
+.gj-overlay:not(.gj-floating) .gj-panel { bottom: 100%; margin: 0 0 6px; }
+.gj-chips { display: flex; gap: 4px; flex-wrap: wrap; }
+.gj-chip { pointer-events: auto; cursor: pointer; border: 1px solid rgba(255,255,255,.35); border-radius: 10px;
+  background: rgba(0,0,0,.62); color: #fff; padding: 1px 7px; font: inherit; font-weight: 600; min-width: 22px; }
+.gj-chip:hover, .gj-open { background: rgba(0,0,0,.85); border-color: #fff; }
+.gj-chip-ad { background: rgba(190,40,40,.8); }
+.gj-kind { margin-left: 4px; font-weight: 400; }
+.gj-panel { pointer-events: auto; margin-top: 6px; background: rgba(20,20,20,.94); border-radius: 8px; padding: 8px 10px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.5); max-height: 50vh; overflow: auto; }
+.gj-evidence { margin: 6px 0; padding-left: 16px; }
+.gj-evidence li { margin: 2px 0; word-break: break-all; }
+.gj-source { color: #9cf; } .gj-note { color: #bbb; } code { color: #fc9; }
+.gj-foot, .gj-sub, .gj-confidence { color: #aaa; }
+`;

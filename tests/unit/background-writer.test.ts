@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { writeItems, writeTouchpoints } from '../../utils/background/touchpoint-writer';
+import { DEFINITIONS_VERSION } from '../../utils/definitions-version';
+import { freshIndexedDb, item, MIN, openTestDb, T0, tp } from './background-fixtures';
+
+const ctx = { extVersion: '0.1.0', now: T0 + 5 * MIN };
+
+describe('touchpoint write path', () => {
+  beforeEach(freshIndexedDb);
+
+  it('stores a batch keyed by each touchpoint id and returns the ids', async () => {
+    const db = await openTestDb();
+    const batch = [tp(), tp({ type: 'product-click', at: T0 + 1000 })];
+    expect(await writeTouchpoints(db, batch, ctx)).toEqual(batch.map((t) => t.id));
+    expect(await db.getAllKeys('touchpoints')).toEqual(batch.map((t) => t.id).sort());
+  });
+
+  it('writes a retried batch as a no-op: same row count, rows unchanged', async () => {
+    const db = await openTestDb();
+    const batch = [tp(), tp(), tp()];
+    await writeTouchpoints(db, batch, ctx);
+    const before = await db.getAll('touchpoints');
+    expect(await writeTouchpoints(db, batch, { ...ctx, now: ctx.now + 60 * MIN })).toEqual(batch.map((t) => t.id));
+    expect(await db.count('touchpoints')).toBe(3);
+    expect(await db.getAll('touchpoints')).toEqual(before);
+  });
+
+  it('stores a touchpoint repeated inside one batch once', async () => {
+    const db = await openTestDb();
+    const one = tp();
+    expect(await writeTouchpoints(db, [one, { ...one }], ctx)).toEqual([one.id]);
+    expect(await db.count('touchpoints')).toBe(1);
+  });
+
+  it('adds provenance to every row, keeping versions the sender gave', async () => {
+    const db = await openTestDb();
+    const given = tp({ extVersion: '0.0.9', definitionsVersion: 0 });
+    const bare = tp();
+    await writeTouchpoints(db, [given, bare], ctx);
+    expect(await db.get('touchpoints', given.id)).toMatchObject({ extVersion: '0.0.9', definitionsVersion: 0, recordedAt: ctx.now });
+    expect(await db.get('touchpoints', bare.id)).toMatchObject({ extVersion: '0.1.0', definitionsVersion: DEFINITIONS_VERSION, recordedAt: ctx.now });
+  });
+
+  it('upserts items by platform:id, keeping firstSeen and updating lastSeen', async () => {
+    const db = await openTestDb();
+    await writeItems(db, [item()], ctx);
+    await writeItems(db, [item({ tags: [] })], { ...ctx, now: ctx.now + MIN });
+    const rows = await db.getAll('items');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: 'douyin:7480000000000000001', tags: [], firstSeen: ctx.now, lastSeen: ctx.now + MIN, extVersion: '0.1.0' });
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readAggregates } from '../../utils/background/aggregate-store';
+import { dayKey } from '../../utils/background/aggregates';
+import { DB_NAME, DB_VERSION, META_AGG_TOTAL, openGuangjieDb } from '../../utils/db/schema';
+import { freshIndexedDb, item, T0, tp } from './background-fixtures';
+
+const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+
+/** The version-1 schema, made with the raw IndexedDB API as a browser that installed version 1 would have it. */
+async function createV1(rows: { touchpoints: object[]; items: object[]; meta: Array<[string, unknown]> }): Promise<void> {
+  const open = indexedDB.open(DB_NAME, 1);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
+    tps.createIndex('at', 'at');
+    tps.createIndex('type', 'type');
+    db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
+    db.createObjectStore('meta');
+  };
+  const db = await req(open);
+  const tx = db.transaction(['touchpoints', 'items', 'meta'], 'readwrite');
+  rows.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
+  rows.items.forEach((r) => tx.objectStore('items').put(r));
+  rows.meta.forEach(([k, v]) => tx.objectStore('meta').put(v, k));
+  await new Promise((ok) => (tx.oncomplete = ok));
+  db.close();
+}
+
+describe('database schema', () => {
+  beforeEach(freshIndexedDb);
+
+  it('creates every store and index at the current version', async () => {
+    const db = await openGuangjieDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['diagnostics', 'items', 'meta', 'seen', 'touchpoints']);
+    const tx = db.transaction(['touchpoints', 'items', 'diagnostics']);
+    expect([...tx.objectStore('touchpoints').indexNames].sort()).toEqual(['at', 'itemId', 'sessionId', 'type']);
+    expect(tx.objectStore('touchpoints').keyPath).toBe('id');
+    expect(tx.objectStore('items').keyPath).toBe('key');
+    expect([...tx.objectStore('diagnostics').indexNames]).toEqual(['at']);
+    db.close();
+  });
+
+  it('upgrades a version-1 database keeping every row, adding indexes, and rebuilding stale aggregates', async () => {
+    const prov = { extVersion: '0.0.1', definitionsVersion: 1, recordedAt: T0 };
+    const touchpoints = [
+      { ...tp({ tags: ['shop'], dwellMs: 2000 }), sessionId: 's-old-1', ...prov },
+      { ...tp({ tags: [], dwellMs: 3000 }), sessionId: 's-old-1', ...prov },
+      { ...tp({ type: 'search', query: '口红', itemId: undefined }), sessionId: 's-old-2', ...prov },
+    ];
+    const items = [{ ...item(), key: 'douyin:7480000000000000001', firstSeen: T0, lastSeen: T0, ...prov }];
+    await createV1({ touchpoints, items, meta: [[META_AGG_TOTAL, { stale: true }], ['unrelated', 1]] });
+
+    const db = await openGuangjieDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('touchpoints')).toEqual([...touchpoints].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.getAll('items')).toEqual(items);
+    expect(await db.get('meta', 'unrelated')).toBe(1);
+    expect(await db.get('meta', META_AGG_TOTAL)).toBeUndefined();
+    expect(await db.getAllKeysFromIndex('touchpoints', 'sessionId', 's-old-1')).toHaveLength(2);
+    expect(await db.countFromIndex('touchpoints', 'itemId', touchpoints[0].itemId)).toBe(1);
+    const agg = await readAggregates(db, dayKey(T0));
+    expect(agg.total).toMatchObject({ itemsSeen: 2, itemsByTag: { shop: 1 }, dwellMs: 5000, commerceDwellMs: 2000, touchpoints: 3 });
+    db.close();
+  });
+});

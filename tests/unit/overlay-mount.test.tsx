@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ClassifiedItem } from '@/utils/model/tags';
+import type { Platform } from '@/utils/platforms/types';
+import { OverlayController } from '@/utils/content/overlay-mount';
+import type { Session } from '@/utils/content/session';
+
+const item = (id: string, tags: ClassifiedItem['tags'], adKind?: ClassifiedItem['adKind']): ClassifiedItem => ({ platform: 'douyin', id, format: 'video', source: 'api', tags, adKind, productIds: [], shopIds: [] });
+const tag = (id: ClassifiedItem['tags'][number]['id'], kind?: string) => ({ id, kind, confidence: 0.9, evidence: [] });
+
+function setup() {
+  const ctx = new ContentScriptContext('overlay-test');
+  document.body.innerHTML = '<div id="a"><div class="info"></div></div><div id="b"><div class="info"></div></div>';
+  const platform = { dom: { overlayAnchor: (el: Element) => el.querySelector('.info') } } as unknown as Platform;
+  return { ctx, overlay: new OverlayController({ ctx, platform } as unknown as Session) };
+}
+const hosts = () => [...document.querySelectorAll('[data-guangjie-item]')];
+
+describe('overlay mounting', () => {
+  it('mounts one host at the top of the anchor, carrying item id, ordered tags and ad kind', async () => {
+    const { ctx, overlay } = setup();
+    await overlay.show(document.getElementById('a')!, item('1', [tag('live'), tag('ad', 'brand'), tag('shop')], 'brand'));
+    const [host] = hosts();
+    expect(hosts()).toHaveLength(1);
+    expect(host.parentElement!.className).toBe('info');
+    expect(host.parentElement!.firstElementChild).toBe(host);
+    expect(host.getAttribute('data-guangjie-item')).toBe('1');
+    expect(host.getAttribute('data-guangjie-tags')).toBe('shop ad live');
+    expect(host.getAttribute('data-guangjie-ad-kind')).toBe('brand');
+    expect(host.shadowRoot!.querySelectorAll('.gj-chip')).toHaveLength(3);
+    ctx.abort();
+  });
+
+  it('updates in place when JSON replaces a DOM guess, and moves when the active item changes', async () => {
+    const { ctx, overlay } = setup();
+    const a = document.getElementById('a')!;
+    await overlay.show(a, { ...item('2', []), source: 'dom' });
+    expect(hosts()[0].getAttribute('data-guangjie-tags')).toBe('');
+    const first = hosts()[0];
+    await overlay.show(a, item('2', [tag('poi')]));
+    expect(hosts()[0]).toBe(first);
+    expect(first.getAttribute('data-guangjie-tags')).toBe('poi');
+    expect(first.hasAttribute('data-guangjie-ad-kind')).toBe(false);
+    await overlay.show(document.getElementById('b')!, item('3', []));
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0].closest('#b')).not.toBeNull();
+    overlay.hide();
+    expect(hosts()).toHaveLength(0);
+    ctx.abort();
+  });
+
+  it('a slow mount that lost the race to a newer one leaves no second host', async () => {
+    const { ctx, overlay } = setup();
+    const p1 = overlay.show(document.getElementById('a')!, item('4', []));
+    const p2 = overlay.show(document.getElementById('b')!, item('5', []));
+    await Promise.all([p1, p2]);
+    expect(hosts().map((h) => h.getAttribute('data-guangjie-item'))).toEqual(['5']);
+    ctx.abort();
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Layout drift: once the page has settled, check that the selectors the platform expects on this kind of page
+ * still match. Each missing one is reported once per page (surface + path) as a `selector-missing` diagnostic, so
+ * the popup can say "detection may be incomplete here". JSON-based detection does not depend on any of this.
+ */
+import { guarded } from './guard';
+import type { Session } from './session';
+
+/** Wait this long after load or navigation before checking: feeds render their first items late. Milliseconds. */
+export const DRIFT_SETTLE_MS = 5_000;
+
+export function missingSelectors(root: ParentNode, expected: Array<{ name: string; selector: string }>): Array<{ name: string; selector: string }> {
+  return expected.filter(({ selector }) => !guarded(`querySelector ${selector}`, () => root.querySelector(selector) !== null, false));
+}
+
+export function watchLayoutDrift(session: Session): void {
+  const reported = new Set<string>();
+  let timer: number | null = null;
+
+  const check = (): void => {
+    timer = null;
+    const page = `${session.surface} ${location.pathname}`;
+    const expected = guarded('dom.expected', () => session.platform.dom.expected(session.surface), []);
+    for (const { name, selector } of missingSelectors(document, expected)) {
+      const key = `${page}|${name}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      session.diagnostic('selector-missing', `${name}: ${selector}`);
+    }
+  };
+  const schedule = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = session.ctx.setTimeout(check, DRIFT_SETTLE_MS);
+  };
+
+  session.onNavigate('arrive', schedule);
+  schedule();
+}

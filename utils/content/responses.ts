@@ -1,0 +1,66 @@
+/**
+ * From captured responses and embedded page data to classified items in the store.
+ * Listens at document_start (the capture script may post before the DOM exists), asks the capture script to
+ * replay what it caught earlier, and re-reads the page's embedded data on start and on every SPA navigation.
+ */
+import { PAGE_CHANNEL, type PageToContent } from '../messages';
+import type { FeedItem } from '../model/item';
+import { classify } from '../classify';
+import { guarded, log } from './guard';
+import { PageMessageGate } from './page-messages';
+import type { Session } from './session';
+
+export function storeItems(session: Session, items: FeedItem[]): number {
+  let changed = 0;
+  for (const item of items) {
+    if (item.live?.webRid && session.roomIdsByWebRid.size < 1_000) session.roomIdsByWebRid.set(item.live.webRid, item.id);
+    if (item.format === 'live' && session.surface === 'live-room') session.lastRoomItemId = item.id;
+    const classified = guarded('classify', () => classify(item, { topKolMinFollowers: session.settings.topKolMinFollowers }), null);
+    if (classified && session.store.upsert(classified)) changed++;
+  }
+  return changed;
+}
+
+export function handleBody(session: Session, url: string, body: string): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    log('captured body is not JSON; skipped', url);
+    session.diagnostic('bad-json', `${safePath(url)} (${body.length} characters)`);
+    return;
+  }
+  const items = guarded('extractFromResponse', () => session.platform.extractFromResponse(url, json), []);
+  storeItems(session, items);
+}
+
+export function listenForResponses(session: Session): PageMessageGate {
+  const gate = new PageMessageGate(window);
+  session.ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    const result = gate.check(event);
+    if (result.ok) return handleBody(session, result.response.url, result.response.body);
+    if (!result.ignored) {
+      log(`rejected a page message (${gate.rejected} so far): ${result.reason}`);
+      // Tell the background once, not per message: a hostile page could post thousands.
+      if (gate.rejected === 1) session.diagnostic('rejected-message', result.reason);
+    }
+  });
+  // The capture script has been running since document_start; ask it for anything posted before we listened.
+  const ask: PageToContent = { channel: PAGE_CHANNEL, type: 'page-cs/replay-request' };
+  window.postMessage(ask, location.origin);
+  return gate;
+}
+
+/** Items embedded in the HTML (first page); call once the DOM is there, and after each navigation. */
+export function readPageData(session: Session): void {
+  const items = guarded('extractFromPage', () => session.platform.extractFromPage(document), []);
+  storeItems(session, items);
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '?';
+  }
+}

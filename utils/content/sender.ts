@@ -1,0 +1,167 @@
+/**
+ * Deliver touchpoints to the background worker without loss or duplicates.
+ *
+ * A service worker that is stopping can answer a message with a plain `undefined`, and a send to it can hang forever
+ * (STYLE "Traps"). So a touchpoint leaves the queue only when a reply lists its id in `stored`; anything else —
+ * `undefined`, an error, no answer within SEND_TIMEOUT_MS — is retried with backoff. Every touchpoint carries an id
+ * made where it was observed and the background stores by id, so a retry of something already stored is a no-op.
+ * One batch is in flight at a time, oldest first, so order is kept.
+ */
+import type { Touchpoint } from '../model/touchpoint';
+
+/** Wait this long to gather a batch. Milliseconds. */
+export const BATCH_DELAY_MS = 500;
+/** Send at most this many per message; a full batch goes at once. Count. */
+export const BATCH_MAX = 100;
+/** A send without an answer after this long counts as failed. Milliseconds. */
+export const SEND_TIMEOUT_MS = 3_000;
+/** First retry delay, doubled per failure up to RETRY_MAX_MS. Milliseconds. */
+export const RETRY_BASE_MS = 500;
+export const RETRY_MAX_MS = 30_000;
+/** Past this many queued touchpoints (hours of a dead worker) the oldest are dropped, with a log. Count. */
+export const QUEUE_MAX = 100_000;
+/** A live worker that acknowledged a batch but left a touchpoint out this many times refuses it: drop it. Count. */
+export const REFUSED_MAX = 5;
+
+export type Transport = (touchpoints: Touchpoint[]) => Promise<unknown>;
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const defaultTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * What a reply means for a batch: which ids leave the queue, and whether the worker answered at all.
+ * `stored`, `rejected` (invalid: resending can't help) and `dropped` (recording off) all leave the queue; a
+ * storage error keeps everything for later; `undefined` or anything unrecognised is "not delivered".
+ */
+export function readReply(reply: unknown, batch: readonly Touchpoint[]): { remove: string[]; answered: boolean } {
+  if (!reply || typeof reply !== 'object') return { remove: [], answered: false };
+  const r = reply as { ok?: unknown; stored?: unknown; dropped?: unknown; rejected?: unknown; error?: unknown };
+  if (r.ok === false) {
+    // The message itself is unacceptable: sending the same batch again fails the same way.
+    const hopeless = r.error === 'invalid-message' || r.error === 'forbidden-sender';
+    return { remove: hopeless ? batch.map((t) => t.id) : [], answered: hopeless };
+  }
+  if (r.ok !== true || !Array.isArray(r.stored)) return { remove: [], answered: false };
+  if (r.dropped === true) return { remove: batch.map((t) => t.id), answered: true };
+  const remove = r.stored.filter((id): id is string => typeof id === 'string');
+  if (Array.isArray(r.rejected)) {
+    for (const rej of r.rejected as Array<{ index?: unknown; id?: unknown }>) {
+      if (typeof rej?.id === 'string') remove.push(rej.id);
+      else if (typeof rej?.index === 'number' && batch[rej.index]) remove.push(batch[rej.index].id);
+    }
+  }
+  return { remove, answered: true };
+}
+
+export class TouchpointSender {
+  private queue: Touchpoint[] = [];
+  private inFlight = false;
+  private failures = 0;
+  private timer: unknown = null;
+  private refusals = new Map<string, number>();
+  dropped = 0;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly timers: Timers = defaultTimers,
+    private readonly log: (message: string, detail?: unknown) => void = () => {},
+    private readonly maxQueue = QUEUE_MAX,
+  ) {}
+
+  get pending(): readonly Touchpoint[] {
+    return this.queue;
+  }
+
+  enqueue(touchpoint: Touchpoint): void {
+    this.queue.push(touchpoint);
+    if (this.queue.length > this.maxQueue) {
+      this.queue.shift();
+      this.dropped++;
+      if (this.dropped === 1 || this.dropped % 1000 === 0) this.log(`queue full: ${this.dropped} oldest touchpoints dropped`);
+    }
+    if (this.failures > 0) return; // a retry is already scheduled; don't hammer a dead worker
+    this.schedule(this.queue.length >= BATCH_MAX ? 0 : BATCH_DELAY_MS);
+  }
+
+  /** Send now (pagehide, tests). Safe to call any time. */
+  flush(): void {
+    this.clearTimer();
+    void this.sendNext();
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== null || this.inFlight) return;
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      void this.sendNext();
+    }, ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async sendNext(): Promise<void> {
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = true;
+    const batch = this.queue.slice(0, BATCH_MAX);
+    let settled = false;
+    const attempt = this.transport(batch).then(
+      (reply) => {
+        // Apply an acknowledgement even when it comes after the timeout: those ids are stored.
+        const { remove, answered } = readReply(reply, batch);
+        if (!answered) return false;
+        if (remove.length < batch.length) this.log('reply left touchpoints out', reply);
+        this.remove(remove);
+        this.countRefusals(batch, remove);
+        return true; // the worker is alive and answering; anything it left out goes again in the next batch
+      },
+      (err) => {
+        if (!settled) this.log('send failed', err);
+        return false;
+      },
+    );
+    const timeout = new Promise<false>((resolve) => {
+      const handle = this.timers.setTimeout(() => resolve(false), SEND_TIMEOUT_MS);
+      void attempt.finally(() => this.timers.clearTimeout(handle));
+    });
+    const delivered = await Promise.race([attempt, timeout]);
+    settled = true;
+    this.inFlight = false;
+    if (delivered) {
+      this.failures = 0;
+      if (this.queue.length > 0) this.schedule(this.queue.length >= BATCH_MAX ? 0 : BATCH_DELAY_MS);
+    } else {
+      this.failures++;
+      this.schedule(Math.min(RETRY_BASE_MS * 2 ** (this.failures - 1), RETRY_MAX_MS));
+    }
+  }
+
+  private countRefusals(batch: Touchpoint[], stored: string[]): void {
+    const acked = new Set(stored);
+    for (const t of batch) {
+      if (acked.has(t.id)) continue;
+      const n = (this.refusals.get(t.id) ?? 0) + 1;
+      this.refusals.set(t.id, n);
+      if (n >= REFUSED_MAX) {
+        this.log('the background refused a touchpoint repeatedly; dropped', t);
+        this.refusals.delete(t.id);
+        this.remove([t.id]);
+      }
+    }
+  }
+
+  private remove(ids: string[]): void {
+    for (const id of ids) this.refusals.delete(id);
+    const stored = new Set(ids);
+    this.queue = this.queue.filter((t) => !stored.has(t.id));
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The isolated content script, wired: capture listener first (document_start), then — once the DOM and the
+ * settings are there — page data, overlay, impressions, clicks, page visits and the layout-drift check.
+ * Everything here is tied to `ctx`, so an extension update or reload leaves nothing running.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { platformForUrl } from '../platforms/registry';
+import { trackClicks } from './clicks';
+import { watchFeed } from './feed-watch';
+import { guarded, log } from './guard';
+import { trackImpressions } from './impressions';
+import { ItemsOutbox } from './items-outbox';
+import { watchLayoutDrift } from './layout-drift';
+import { OverlayController } from './overlay-mount';
+import { trackPageVisits } from './page-visits';
+import { listenForResponses, readPageData } from './responses';
+import { createSession } from './session';
+import { followSettings } from './settings-watch';
+
+const domReady = (ctx: ContentScriptContext): Promise<void> =>
+  document.readyState !== 'loading'
+    ? Promise.resolve()
+    : new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
+
+export async function startFeedContent(ctx: ContentScriptContext): Promise<void> {
+  const platform = guarded('platformForUrl', () => platformForUrl(location.href), undefined);
+  if (!platform) return;
+  const session = createSession(ctx, platform);
+  const outbox = new ItemsOutbox(
+    (items) => browser.runtime.sendMessage({ type: 'cs-bg/items', items }),
+    (fn, ms) => ctx.setTimeout(fn, ms),
+    log,
+  );
+  session.store.onChange((item) => outbox.add(item));
+  listenForResponses(session);
+  ctx.addEventListener(window, 'wxt:locationchange', () => session.navigated());
+
+  const overlay = new OverlayController(session);
+  const refreshOverlay = (): void => {
+    if (!session.settings.overlayEnabled) return overlay.hide();
+    const active = guarded('dom.activeItem', () => platform.dom.activeItem(document), null);
+    if (!active) return overlay.hide();
+    void overlay.show(active.el, session.itemFor(active.el, active.id));
+  };
+  const settingsRead = followSettings(session, () => refreshOverlay());
+  await domReady(ctx);
+  await settingsRead;
+  if (ctx.isInvalid) return;
+
+  readPageData(session);
+  session.onNavigate('arrive', () => readPageData(session));
+  // JSON that arrives after a DOM guess upgrades the overlay in place.
+  session.store.onChange((item) => {
+    if (overlay.current.item?.id === item.id) overlay.update(item);
+  });
+  const impressions = trackImpressions(session);
+  const feed = watchFeed(session, () => {
+    impressions.rescan();
+    refreshOverlay();
+  });
+  session.onNavigate('arrive', feed.check);
+  refreshOverlay();
+  trackClicks(session);
+  trackPageVisits(session);
+  watchLayoutDrift(session);
+  // Registered after the impression tracker's own pagehide handler, so the episodes it ends go out in this flush.
+  ctx.addEventListener(window, 'pagehide', () => {
+    session.sender.flush();
+    outbox.flush();
+  });
+}

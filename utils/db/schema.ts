@@ -1,0 +1,95 @@
+/**
+ * The one database schema. Nothing outside this file calls `openDB`.
+ *
+ * Versions (one upgrade step each; a step never rewrites what an earlier step made, it only adds):
+ *  1. touchpoints (keyPath id; indexes at, type), items (keyPath key = `${platform}:${id}`), meta.
+ *  2. touchpoints gain the sessionId and itemId indexes; diagnostics store (auto key; index at);
+ *     seen store (one row per item with an impression, for running "items seen" counts). The running
+ *     aggregates in meta are dropped so the stats code rebuilds them from the touchpoints kept.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Diagnostic } from '../messages';
+import type { PlatformId, Surface } from '../model/item';
+import type { ClassifiedItem, TagId } from '../model/tags';
+import type { Touchpoint } from '../model/touchpoint';
+
+export const DB_NAME = 'guangjie';
+export const DB_VERSION = 2;
+
+/** Where and when a stored row came from. */
+export interface Provenance {
+  extVersion: string;
+  definitionsVersion: number;
+  /** When the background worker stored it, epoch milliseconds. */
+  recordedAt: number;
+}
+
+export type StoredTouchpoint = Touchpoint & Provenance & { sessionId: string };
+
+/** Latest classification of one item, plus when it was first and last sent to us (epoch ms). */
+export type StoredItem = ClassifiedItem & Provenance & { key: string; firstSeen: number; lastSeen: number };
+
+export type StoredDiagnostic = Omit<Diagnostic, 'platform' | 'surface'> &
+  Provenance & { id?: number; platform?: PlatformId; surface?: Surface; tabId?: number };
+
+/**
+ * One item that had at least one impression, with the counted tags its impressions carried, all-time and per
+ * local day (YYYY-MM-DD). Keeping every day (not just the last) makes the counts independent of arrival order.
+ */
+export interface SeenItem {
+  key: string;
+  firstAt: number;
+  lastAt: number;
+  tags: TagId[];
+  days: Record<string, TagId[]>;
+}
+
+export interface GuangjieSchema extends DBSchema {
+  touchpoints: {
+    key: string;
+    value: StoredTouchpoint;
+    indexes: { at: number; type: string; sessionId: string; itemId: string };
+  };
+  items: { key: string; value: StoredItem; indexes: { lastSeen: number } };
+  diagnostics: { key: number; value: StoredDiagnostic; indexes: { at: number } };
+  seen: { key: string; value: SeenItem };
+  /** Small named records: the current session, running aggregates. Out-of-line string keys. */
+  meta: { key: string; value: unknown };
+}
+
+export type GuangjieDb = IDBPDatabase<GuangjieSchema>;
+type UpgradeTx = IDBPTransaction<GuangjieSchema, StoreNames<GuangjieSchema>[], 'versionchange'>;
+
+/** Meta keys, named once. Aggregates are split per day and per shop so a write touches only a few small rows. */
+/** Open sessions are kept under `session:<platform>` (utils/background/session.ts). */
+export const META_AGG_TOTAL = 'agg:total';
+export const metaAggDay = (day: string) => `agg:day:${day}`;
+export const metaAggShop = (shopId: string) => `agg:shop:${shopId}`;
+/** All aggregate keys sort between these two. */
+export const META_AGG_RANGE = ['agg:', 'agg:\uffff'] as const;
+
+export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void {
+  if (oldVersion < 1) {
+    const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
+    tps.createIndex('at', 'at');
+    tps.createIndex('type', 'type');
+    db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    const tps = tx.objectStore('touchpoints');
+    tps.createIndex('sessionId', 'sessionId');
+    tps.createIndex('itemId', 'itemId');
+    db.createObjectStore('diagnostics', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+    db.createObjectStore('seen', { keyPath: 'key' });
+    // Aggregates (if any) predate the seen store: drop them so they are recomputed from the rows kept.
+    void tx.objectStore('meta').delete(IDBKeyRange.bound(...META_AGG_RANGE));
+  }
+}
+
+/** Open (and upgrade) the database. Callers keep the handle; see utils/db/connection.ts for the shared one. */
+export function openGuangjieDb(name = DB_NAME): Promise<GuangjieDb> {
+  return openDB<GuangjieSchema>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The JSON bundle: `{"manifest":{…},"tables":{"touchpoints":[…],"items":[…]}}`, written in chunks (the opening,
+ * then one chunk per page of rows, then the closing) so it never exists whole in memory as objects.
+ */
+import { definitionsManifest, type DefinitionsManifest } from '../journeys/definitions';
+import { DB_VERSION } from '../db/schema';
+import { COMMERCE_TAGS } from '../background/aggregates';
+import { SESSION_GAP_MIN } from '../background/session';
+import type { Settings } from '../settings';
+
+export interface ExportManifest {
+  /** Version of the database schema the rows follow. */
+  schemaVersion: number;
+  extVersion: string;
+  /** ISO 8601 time of the export. */
+  exportedAt: string;
+  studyId: string;
+  participantId: string;
+  /** The constants in force: the measurement definitions, and the storage side's own. */
+  definitions: DefinitionsManifest & { sessionGapMin: number; commerceTags: readonly string[] };
+}
+
+export function buildManifest(settings: Pick<Settings, 'studyId' | 'participantId'>, extVersion: string, now: number): ExportManifest {
+  return {
+    schemaVersion: DB_VERSION,
+    extVersion,
+    exportedAt: new Date(now).toISOString(),
+    studyId: settings.studyId,
+    participantId: settings.participantId,
+    definitions: { ...definitionsManifest(), sessionGapMin: SESSION_GAP_MIN, commerceTags: COMMERCE_TAGS },
+  };
+}
+
+export async function* jsonBundleChunks(
+  manifest: ExportManifest,
+  tables: Record<string, AsyncIterable<unknown[]>>,
+): AsyncGenerator<string> {
+  yield `{"manifest":${JSON.stringify(manifest)},"tables":{`;
+  let firstTable = true;
+  for (const [name, pages] of Object.entries(tables)) {
+    yield `${firstTable ? '' : ','}${JSON.stringify(name)}:[`;
+    firstTable = false;
+    let firstRow = true;
+    for await (const page of pages) {
+      if (!page.length) continue;
+      yield (firstRow ? '' : ',') + page.map((row) => JSON.stringify(row)).join(',');
+      firstRow = false;
+    }
+    yield ']';
+  }
+  yield '}}';
+}
