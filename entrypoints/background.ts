@@ -1,8 +1,9 @@
 /**
- * Background worker: wiring only. The listener is registered synchronously at the top of main so a restarted
- * MV3 worker receives the message that woke it. Logic lives in utils/background/.
+ * Background worker: wiring only. Listeners are registered synchronously at the top of main so a restarted
+ * MV3 worker receives the event that woke it. Logic lives in utils/background/.
  */
 import { browser } from 'wxt/browser';
+import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '@/utils/background/retention';
 import { createRouter } from '@/utils/background/router';
 import { getDb } from '@/utils/db/connection';
 import { getSettings, updateSettings } from '@/utils/settings';
@@ -18,4 +19,12 @@ export default defineBackground(() => {
   });
   // webextension-polyfill: returning a Promise is how the reply is sent.
   browser.runtime.onMessage.addListener((message: unknown, sender) => router.handle(message, sender));
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== RETENTION_ALARM) return;
+    const { retentionDays } = await getSettings();
+    const pruned = await pruneExpired(await getDb(), retentionDays, Date.now());
+    if (pruned.touchpoints || pruned.diagnostics) console.info('[guangjie] retention', pruned);
+  });
+  void ensureRetentionAlarm(browser.alarms).catch((e) => console.warn('[guangjie] retention alarm', e));
 });

@@ -15,13 +15,13 @@ describe('background entrypoint', () => {
 
   it('registers the message listener synchronously in main, and replies through the returned promise', async () => {
     (background as { main(): void }).main();
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true); // before anything was awaited
+    expect((fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean }).hasListeners()).toBe(true); // before anything was awaited
     await updateSettings({ consentGiven: true });
     const one = tp();
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'cs-bg/touchpoints', touchpoints: [one] }, { id: fakeBrowser.runtime.id, tab: { id: 1 } });
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'cs-bg/touchpoints', touchpoints: [one] }, { id: fakeBrowser.runtime.id, tab: { id: 1 } } as never);
     expect(reply).toEqual({ ok: true, stored: [one.id] });
     expect(await (await getDb()).get('touchpoints', one.id)).toMatchObject({ extVersion: '9.9.9' });
-    const [fromPage] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ui-bg/settings' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+    const [fromPage] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ui-bg/settings' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') } as never);
     expect(fromPage).toMatchObject({ ok: true, settings: { consentGiven: true } });
   });
 });

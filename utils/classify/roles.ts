@@ -24,8 +24,10 @@ export function roleTags(item: FeedItem, content: TagHit[], settings: ClassifySe
 
   const alliance: Evidence[] = [];
   for (const p of item.products) {
-    if (p.commission) alliance.push(fromFact(item, p.commission, `commission on product ${p.id}: affiliate selling (精选联盟)`));
-    const otherShop = (p.shopName && a.nickname && !same(p.shopName, a.nickname) && !same(p.shopName, a.businessVerify?.value)) || (p.shopId && a.uid && p.shopId !== a.uid);
+    // A zero commission is the field's default on a shop's own goods, not affiliate selling.
+    if (p.commission && p.commission.value > 0) alliance.push(fromFact(item, p.commission, `commission on product ${p.id}: affiliate selling (精选联盟)`));
+    // Shop ids and user ids are different namespaces, so only names can say the shop is someone else's.
+    const otherShop = p.shopName && a.nickname && !same(p.shopName, a.nickname) && !same(p.shopName, a.businessVerify?.value);
     if (otherShop) alliance.push(ev(item, `${p.field}.shop`, p.shopName ?? p.shopId, `product ${p.id} is sold by another shop than the author`));
   }
 
@@ -43,7 +45,8 @@ export function roleTags(item: FeedItem, content: TagHit[], settings: ClassifySe
     const strongest = alliance.some((e) => e.note?.includes('another shop')) ? CONFIDENCE.strong : CONFIDENCE.medium;
     if (field.length) alliance.push({ ...field[0], note: `${field[0].note ?? ''}; outweighed: the goods carry affiliate / other-shop signals` });
     out.push(hit('alliance', strongest, alliance));
-  } else if (field.length) {
+  } else if (field.some((e) => e.note !== 'the advertiser is the author')) {
+    // An ad bought by its own author proves self-promotion, not that the author owns the goods: a business signal must stand too.
     const verified = !!a.businessVerify || field.some((e) => e.note === 'the advertiser is the author');
     out.push(hit('field', verified ? CONFIDENCE.strong - 0.1 : CONFIDENCE.medium, field));
   }

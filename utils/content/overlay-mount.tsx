@@ -19,6 +19,9 @@ type Ui = ShadowRootContentScriptUi<void>;
 
 export class OverlayController {
   private ui: Promise<Ui | null> | null = null;
+  /** The UI once created, for synchronous hide/update. */
+  private created: Ui | null = null;
+  private container: HTMLElement | null = null;
   private mounted = false;
   private el: Element | null = null;
   private anchor: Element | null = null;
@@ -29,8 +32,7 @@ export class OverlayController {
 
   /** Show `item` on element `el`: update in place when it's the same element, else move the overlay there. */
   async show(el: Element, item: ClassifiedItem): Promise<void> {
-    const ui = await (this.mounted && this.el === el ? this.ui : null);
-    if (ui && this.el === el && ui.shadowHost.isConnected) {
+    if (this.created && this.mounted && this.el === el && this.created.shadowHost.isConnected) {
       if (this.item !== item) this.update(item);
       return;
     }
@@ -41,7 +43,7 @@ export class OverlayController {
     const created = await this.ensureUi();
     // A newer show() or a hide() ran while we waited: it owns the overlay now.
     if (!created || this.el !== el || this.session.ctx.isInvalid) return;
-    created.remove();
+    if (created.shadowHost.isConnected) created.remove();
     this.mounted = false;
     this.setHostAttributes(created, item); // before insertion, so the feed watcher sees the host as ours
     try {
@@ -55,20 +57,17 @@ export class OverlayController {
   /** The same element's classification changed (JSON arrived after a DOM guess). */
   update(item: ClassifiedItem): void {
     this.item = item;
-    void this.ui?.then((ui) => {
-      if (!ui || !this.mounted || this.item !== item) return;
-      this.setHostAttributes(ui, item);
-      this.renderInto(ui.uiContainer);
-    });
+    const ui = this.created;
+    if (!ui || !this.mounted) return;
+    this.setHostAttributes(ui, item);
+    this.renderInto(ui.uiContainer);
   }
 
   hide(): void {
     this.el = null;
     this.item = null;
     this.mounted = false;
-    void this.ui?.then((ui) => {
-      if (!this.el) ui?.remove();
-    });
+    if (this.created?.shadowHost.isConnected) this.created.remove();
   }
 
   get current(): { el: Element | null; item: ClassifiedItem | null } {
@@ -84,9 +83,14 @@ export class OverlayController {
       append: 'first',
       css: OVERLAY_CSS,
       isolateEvents: ['click', 'keydown', 'keyup', 'keypress'],
-      onMount: (container) => this.renderInto(container),
-      onRemove: () => void this.ui?.then((ui) => ui && render(null, ui.uiContainer)),
-    }).catch((err) => {
+      onMount: (container) => {
+        this.container = container;
+        this.renderInto(container);
+      },
+      onRemove: () => {
+        if (this.container) render(null, this.container);
+      },
+    }).then((ui) => (this.created = ui), (err) => {
       log('overlay could not be created', err);
       return null;
     });

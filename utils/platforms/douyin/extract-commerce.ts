@@ -112,14 +112,27 @@ export function extractPoi(item: unknown, anchors: Array<AnchorFacts & { raw: Ob
   if (!poi) {
     for (const a of anchors) if (a.kind === 'poi' && (poi = poiFromAnchor(a.raw, a.field))) break;
   }
-  const deal = groupBuy(item);
+  const deal = groupBuy(read(item, 'poi_biz')) ?? anchorDeal(anchors);
   if (deal) (poi ??= { field: deal.field }).groupBuy = deal;
   return poi;
 }
 
-/** A deal attached to the place: a key naming a deal / groupon in `poi_biz` that carries a value. */
-function groupBuy(item: unknown): Fact<boolean> | undefined {
-  const biz = read(item, 'poi_biz');
+/** A deal inside a place anchor's `extra` (the anchor of a group-buy video carries the deal beside the poi_id). */
+function anchorDeal(anchors: Array<AnchorFacts & { raw: Obj }>): Fact<boolean> | undefined {
+  for (const a of anchors) {
+    if (a.kind !== 'poi') continue;
+    const extra = objField(a.raw, 'extra');
+    const deal = extra && groupBuy({ key: `${a.field}.${extra.key}`, value: extra.value });
+    if (deal) return deal;
+  }
+  return undefined;
+}
+
+/**
+ * A deal attached to the place: a key naming a deal / groupon that carries a value, in `poi_biz` or an anchor's
+ * extra. Field names of deals are not verified on a real capture (PLATFORMS.md), hence the key-name match.
+ */
+function groupBuy(biz: { key: string; value: unknown } | undefined): Fact<boolean> | undefined {
   if (!biz || !isObj(biz.value)) return undefined;
   for (const k of Object.keys(biz.value)) {
     if (UNSAFE_KEYS.has(k)) continue;
