@@ -99,6 +99,24 @@ export interface StatsSummary {
   /** Sum of impression dwell, and the part on items tagged shop, ad or live. Milliseconds. */
   dwellMs: number;
   commerceDwellMs: number;
+  /** Impression attention, all and on commerce items. Milliseconds. (Optional: added later; absent reads 0.) */
+  attentionMs?: number;
+  commerceAttentionMs?: number;
+  /** Ad impressions, and those of closed-loop ad kinds (issue #8), with their attention (ms). */
+  adImpressions?: number;
+  closedLoopAdImpressions?: number;
+  adAttentionMs?: number;
+  closedLoopAdAttentionMs?: number;
+  /** Journeys (utils/journeys) ending in the period; null while not yet computed for a large store. */
+  journeys?: JourneyCounts | null;
+}
+
+/** Journey counts for the popup. `browse` / `store` count journeys by how they began (utils/journeys/mode.ts). */
+export interface JourneyCounts {
+  open: number;
+  converted: number;
+  browse: number;
+  store: number;
 }
 
 export interface Stats {
@@ -110,6 +128,8 @@ export interface Stats {
   /** The asked tab reported missing selectors recently: tags on that page may be incomplete. */
   degraded: boolean;
   recording: boolean;
+  /** When the journey counts were computed (epoch ms); they lag behind on a large store. */
+  journeysAsOf?: number;
 }
 
 export interface StatsReply {

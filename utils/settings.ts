@@ -19,6 +19,10 @@ export interface Settings {
   topKolMinFollowers: number;
   /** Set by the background worker when IndexedDB reported QuotaExceededError; recording pauses until cleared. */
   storageFull: boolean;
+  /** Replace creator, shop and room ids with salted hashes in exports (utils/journeys/hash.ts). */
+  pseudonymiseExports: boolean;
+  /** The salt for those hashes: made once (on install, or on first use) and kept, so pseudonyms stay stable. */
+  pseudonymSalt: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -30,6 +34,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   retentionDays: 0,
   topKolMinFollowers: 1_000_000,
   storageFull: false,
+  pseudonymiseExports: false,
+  pseudonymSalt: '',
 });
 
 export const SETTINGS_STORAGE_KEY = 'settings';

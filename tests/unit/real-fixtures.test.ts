@@ -11,6 +11,8 @@ import type { FeedItem } from '../../utils/model/item';
 import type { ClassifiedItem, TagId } from '../../utils/model/tags';
 import { douyin } from '../../utils/platforms/douyin';
 import { extractFromPageState } from '../../utils/platforms/douyin/page-data';
+import { tiktok } from '../../utils/platforms/tiktok';
+import { extractFromPageState as tiktokPageState } from '../../utils/platforms/tiktok/page-data';
 
 const REAL = path.resolve(__dirname, '../../../shared/fixtures/real');
 const present = existsSync(REAL);
@@ -36,11 +38,15 @@ interface FileTruth {
 
 const NONE: ItemTruth = { tags: [] };
 
-/** Loaders per platform, by file-name prefix. TikTok is another engineer's: its files are skipped until a loader lands. */
+/** Loaders per platform, by file-name prefix (the longest prefix wins). */
 const LOADERS: Record<string, ((json: unknown, t: FileTruth) => FeedItem[]) | { skip: string }> = {
   'douyin-web-render-data': (json) => extractFromPageState(json),
   douyin: (json, t) => douyin.extractFromResponse(t.url ?? 'https://www.douyin.com/aweme/v1/web/tab/feed/', json),
-  tiktok: { skip: 'TikTok extraction belongs to the TikTok platform folder (another engineer); add its loader here' },
+  // The live-detail file is a local tool's wrapper `{success, m3u8, stats}`: `stats` is the API response.
+  'tiktok-web-live-detail': (json, t) => tiktok.extractFromResponse(t.url!, (json as { stats?: unknown }).stats),
+  // The video-detail file is the itemStruct cut out of the page: put it back where the page keeps it.
+  'tiktok-web-video-detail': (json) => tiktokPageState({ __DEFAULT_SCOPE__: { 'webapp.video-detail': { itemInfo: { itemStruct: json } } } }),
+  tiktok: (json, t) => tiktok.extractFromResponse(t.url ?? 'https://www.tiktok.com/api/recommend/item_list/', json),
 };
 
 const poiOnly = (kind: string): ItemTruth => ({ tags: ['poi'], kinds: { poi: kind } });
@@ -79,6 +85,11 @@ const TRUTH: Record<string, FileTruth> = {
     count: 1,
     items: { '6897142693735238407': { tags: ['shop', 'live'], kinds: { shop: 'selling-live' }, roomId: '6897142693735238407', productIds: ['3445251740050566772'] } },
   },
+  'tiktok-web-recommend-item-list-2022.json': { url: 'https://www.tiktok.com/api/recommend/item_list/?aid=1988&count=30', count: 28, items: {}, others: NONE },
+  // Live (status 2), not shop: the owner is not a TikTok Shop seller (`ownerInfo.ttSeller` false).
+  'tiktok-web-live-detail-2023.json': { url: 'https://www.tiktok.com/api/live/detail/?aid=1988&roomID=7203720713600027435', count: 1, items: { '7203720713600027435': { tags: ['live'], roomId: '7203720713600027435' } } },
+  // isAd true; not shop (no anchors, `author.ttSeller` false); where it leads is not in the item.
+  'tiktok-web-video-detail-2026-ad.json': { count: 1, items: { '7461529726461447432': { tags: ['ad'], kinds: { ad: 'unknown' } } } },
 };
 
 const loaderFor = (file: string) => LOADERS[Object.keys(LOADERS).sort((a, b) => b.length - a.length).find((p) => file.startsWith(p)) ?? ''];

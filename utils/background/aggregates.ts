@@ -9,6 +9,10 @@
  *  - *Commerce dwell* is impression dwell on items tagged shop, ad or live. Touchpoints carry tag ids only, and a
  *    selling live room is tagged `live` (and `shop`), so `live` counts as commerce.
  *  - Days are the browser's local calendar days (YYYY-MM-DD) of the touchpoint's `at`.
+ *  - *Attention* sums impression `attentionMs` the same way (all, and on commerce items).
+ *  - *Ad impressions* are impressions tagged `ad`; *closed-loop* ones have adKind closed-loop-product or
+ *    closed-loop-live (the ad leads inside the platform's own shop or live room, issue #8). Counted per impression
+ *    (not per item), with their attention. Rows stored before these fields existed read them as 0.
  */
 import type { TagId } from '../model/tags';
 import type { Touchpoint, TouchpointType } from '../model/touchpoint';
@@ -26,7 +30,19 @@ export interface Bucket {
   /** Impression dwell, all and on commerce items. Milliseconds. */
   dwellMs: number;
   commerceDwellMs: number;
+  /** Impression attention, all and on commerce items. Milliseconds. */
+  attentionMs?: number;
+  commerceAttentionMs?: number;
+  /** Impressions tagged ad, and those of a closed-loop ad kind. Count. */
+  adImpressions?: number;
+  closedLoopAdImpressions?: number;
+  /** Attention on those impressions. Milliseconds. */
+  adAttentionMs?: number;
+  closedLoopAdAttentionMs?: number;
 }
+
+/** Ad kinds that keep the viewer inside the platform's own commerce (issue #8). */
+export const CLOSED_LOOP_AD_KINDS: readonly string[] = ['closed-loop-product', 'closed-loop-live'];
 
 export interface ShopAgg {
   shopId: string;
@@ -51,6 +67,12 @@ export const emptyBucket = (): Bucket => ({
   itemsByTag: { shop: 0, ad: 0, live: 0 },
   dwellMs: 0,
   commerceDwellMs: 0,
+  attentionMs: 0,
+  commerceAttentionMs: 0,
+  adImpressions: 0,
+  closedLoopAdImpressions: 0,
+  adAttentionMs: 0,
+  closedLoopAdAttentionMs: 0,
 });
 
 export const emptyAggState = (): AggState => ({ total: emptyBucket(), days: new Map(), shops: new Map(), seen: new Map() });
@@ -80,6 +102,24 @@ function addCounted(b: Bucket, tp: Touchpoint, isNewItem: boolean, newTags: Coun
   if (tp.type === 'impression' && tp.dwellMs) {
     b.dwellMs += tp.dwellMs;
     if (tp.tags.some((t) => COMMERCE_TAGS.includes(t))) b.commerceDwellMs += tp.dwellMs;
+  }
+  if (tp.type === 'impression') addAttention(b, tp);
+}
+
+const add = (b: Bucket, key: 'attentionMs' | 'commerceAttentionMs' | 'adImpressions' | 'closedLoopAdImpressions' | 'adAttentionMs' | 'closedLoopAdAttentionMs', n: number) => {
+  b[key] = (b[key] ?? 0) + n;
+};
+
+function addAttention(b: Bucket, tp: Touchpoint): void {
+  const ms = tp.attentionMs ?? 0;
+  add(b, 'attentionMs', ms);
+  if (tp.tags.some((t) => COMMERCE_TAGS.includes(t))) add(b, 'commerceAttentionMs', ms);
+  if (!tp.tags.includes('ad')) return;
+  add(b, 'adImpressions', 1);
+  add(b, 'adAttentionMs', ms);
+  if (tp.adKind && CLOSED_LOOP_AD_KINDS.includes(tp.adKind)) {
+    add(b, 'closedLoopAdImpressions', 1);
+    add(b, 'closedLoopAdAttentionMs', ms);
   }
 }
 

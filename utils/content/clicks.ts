@@ -35,9 +35,9 @@ function enclosingItem(session: Session, target: Element): ClassifiedItem | unde
 /** On a product page the product id comes from the URL; in a live room, the room id. */
 function pageFacts(session: Session, kind: ClickKind): { productId?: string; roomId?: string } {
   if (session.surface === 'product-page' && (kind === 'buy-intent' || kind === 'add-to-cart')) {
-    return { productId: urlFacts(session, location.href).productId };
+    return { productId: urlFacts(session, session.pageUrl).productId };
   }
-  if (session.surface === 'live-room') return { roomId: urlFacts(session, location.href).roomId };
+  if (session.surface === 'live-room') return { roomId: urlFacts(session, session.pageUrl).roomId };
   return {};
 }
 

@@ -19,7 +19,7 @@ export function watchLayoutDrift(session: Session): void {
 
   const check = (): void => {
     timer = null;
-    const page = `${session.surface} ${location.pathname}`;
+    const page = `${session.surface} ${new URL(session.pageUrl).pathname}`;
     const expected = guarded('dom.expected', () => session.platform.dom.expected(session.surface), []);
     for (const { name, selector } of missingSelectors(document, expected)) {
       const key = `${page}|${name}`;

@@ -43,7 +43,8 @@ export interface Session {
    * (to end impressions, a live-room visit); then the session moves on and 'arrive' listeners run.
    */
   onNavigate(phase: 'leave' | 'arrive', listener: () => void): void;
-  navigated(): void;
+  /** `url`: where the page is going (the Navigation API reports before `location` changes). */
+  navigated(url: string): void;
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
@@ -59,7 +60,7 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
   let domCounter = 0;
   const navListeners = { leave: [] as Array<() => void>, arrive: [] as Array<() => void> };
   const extVersion = guarded('getManifest', () => browser.runtime.getManifest().version, '');
-  const surfaceNow = (): Surface => guarded('surfaceOf', () => platform.surfaceOf(location.href), null) ?? 'other';
+  const surfaceOf = (url: string): Surface => guarded('surfaceOf', () => platform.surfaceOf(url), null) ?? 'other';
 
   const session: Session = {
     ctx,
@@ -68,7 +69,7 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
     roomIdsByWebRid: new Map(),
     sender,
     settings: { ...DEFAULT_SETTINGS },
-    surface: surfaceNow(),
+    surface: surfaceOf(location.href),
     pageUrl: location.href,
     navIndex: 0,
     emit(type, fields, item) {
@@ -106,10 +107,11 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
     onNavigate(phase, listener) {
       navListeners[phase].push(listener);
     },
-    navigated() {
+    navigated(url) {
+      if (url === session.pageUrl) return;
       for (const listener of navListeners.leave) guarded('navigation leave listener', listener, undefined);
-      session.surface = surfaceNow();
-      session.pageUrl = location.href;
+      session.surface = surfaceOf(url);
+      session.pageUrl = url;
       session.navIndex++;
       for (const listener of navListeners.arrive) guarded('navigation arrive listener', listener, undefined);
     },

@@ -34,7 +34,8 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   );
   session.store.onChange((item) => outbox.add(item));
   listenForResponses(session);
-  ctx.addEventListener(window, 'wxt:locationchange', () => session.navigated());
+  // WXT reports from the Navigation API's `navigate` event, i.e. before `location` changes: use the event's URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => session.navigated(event.newUrl.href));
 
   const overlay = new OverlayController(session);
   const refreshOverlay = (): void => {

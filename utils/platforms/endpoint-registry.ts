@@ -3,9 +3,10 @@
  * page-world bundle stays small and carries no extractor, selector or extension API code.
  */
 import { isItemEndpoint as douyinItemEndpoint } from './douyin/endpoints';
+import { isItemEndpoint as tiktokItemEndpoint } from './tiktok/endpoints';
 import { allHostPermissions } from './hosts';
 
-const endpointCheckers: ReadonlyArray<(url: string) => boolean> = [douyinItemEndpoint];
+const endpointCheckers: ReadonlyArray<(url: string) => boolean> = [douyinItemEndpoint, tiktokItemEndpoint];
 
 /** Whether any platform reads items from this request URL. */
 export function isAnyItemEndpoint(url: string): boolean {

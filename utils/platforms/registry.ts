@@ -4,8 +4,9 @@
 import type { PlatformId } from '../model/item';
 import type { Platform } from './types';
 import { douyin } from './douyin';
+import { tiktok } from './tiktok';
 
-export const platforms: readonly Platform[] = [douyin];
+export const platforms: readonly Platform[] = [douyin, tiktok];
 
 export function platformById(id: PlatformId): Platform | undefined {
   return platforms.find((p) => p.id === id);

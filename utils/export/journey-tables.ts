@@ -1,0 +1,50 @@
+/**
+ * The journeys and attribution export tables, built from the stored touchpoints with utils/journeys.
+ *
+ * Bound (so a million touchpoints fit): the touchpoints are paged through once, and only those that can take part
+ * in a journey are kept — touches carrying a product, shop or brand (every conversion signal does) and searches
+ * (they join by session). Plain video impressions, the bulk of a store, are never held. Memory then grows with
+ * the commerce touches only; the journeys and credits themselves are small rows. Sessions are recomputed over the
+ * kept touches, so a search joins when the gap rule holds between it and the next kept touch — a gap that plain
+ * impressions (dropped here) would have bridged can split it off. docs/DATA.md §7 says the same.
+ */
+import type { GuangjieDb } from '../db/schema';
+import type { Touchpoint } from '../model/touchpoint';
+import { attributeJourneys, buildJourneys, isLinkable, journeyRow, type Credit, type Journey, type JourneyRow } from '../journeys';
+import { pageRows } from './rows';
+
+/** Rows per read while scanning for journey inputs (bigger pages: fewer transactions). Count. */
+export const JOURNEY_SCAN_PAGE_ROWS = 2000;
+
+export const isJourneyInput = (tp: Touchpoint): boolean => isLinkable(tp) || tp.type === 'search';
+
+/** Every stored touchpoint that can belong to a journey; `onPage` hears how many rows each page read. */
+export async function journeyInputs(db: GuangjieDb, onPage?: (rows: number) => void, keep: (tp: Touchpoint) => boolean = () => true): Promise<Touchpoint[]> {
+  const out: Touchpoint[] = [];
+  for await (const page of pageRows(db, 'touchpoints', JOURNEY_SCAN_PAGE_ROWS)) {
+    for (const tp of page as Touchpoint[]) if (isJourneyInput(tp) && keep(tp)) out.push(tp);
+    onPage?.(page.length);
+  }
+  return out;
+}
+
+export interface JourneyTables {
+  journeys: JourneyRow[];
+  attribution: Credit[];
+}
+
+/** Journey rows and credit rows (every model) from journey inputs. */
+export function journeyTablesFrom(inputs: readonly Touchpoint[]): JourneyTables & { built: Journey[] } {
+  const built = buildJourneys(inputs);
+  return { built, journeys: built.map(journeyRow), attribution: attributeJourneys(built) };
+}
+
+export async function buildJourneyTables(db: GuangjieDb, onPage?: (rows: number) => void): Promise<JourneyTables> {
+  const { journeys, attribution } = journeyTablesFrom(await journeyInputs(db, onPage));
+  return { journeys, attribution };
+}
+
+/** An array as pages, the shape every writer takes. */
+export async function* inPages<T>(rows: readonly T[], size = 500): AsyncGenerator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
