@@ -42,3 +42,22 @@ export function roomEnterResponse(webRid: string): { data: { data: Record<string
 export function roomPromotionsResponse(roomIdStr: string): { total: number; promotions: Record<string, any>[]; [k: string]: unknown };
 export function productUrl(productId: string): string;
 export function productById(productId: string): (Record<string, any> & { product_id: string; price: number; shop_id: string; fromItem: string; index: number }) | null;
+
+// TikTok (demo/tiktok/data.mjs).
+export type TikTokDemoKind = 'plain' | 'ad' | 'seller-product' | 'partnership' | 'live' | 'ad-product' | 'campaign' | 'creator-product' | 'live-seller';
+export interface TikTokDemoExpected {
+  index: number;
+  id: string;
+  kind: TikTokDemoKind;
+  tags: DemoTag[];
+  followers: number;
+  adKind?: 'closed-loop-product' | 'unknown';
+  productIds?: string[];
+  roomId?: string;
+}
+export const tiktokFeed: TikTokDemoExpected[];
+export function tiktokExpectedAt(index: number): TikTokDemoExpected;
+export function tiktokExpectedFeed(n?: number): TikTokDemoExpected[];
+export function tiktokItemAt(index: number): Record<string, any> & { id: string; author: Record<string, any> };
+export function tiktokFeedPage(o?: { cursor?: number; count?: number; total?: number }): { itemList: Array<Record<string, any>>; hasMore: boolean; cursor: string; statusCode: number; [k: string]: unknown };
+export function tiktokProductById(id: string): { id: string; title: string; priceCents: number; shop: string; fromItem: string; index: number } | null;

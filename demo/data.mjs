@@ -818,3 +818,6 @@ export function productById(productId) {
   const p = list.find((x) => x.product_id === String(productId));
   return p ? { ...p, fromItem: item.aweme_id, index } : null;
 }
+
+// TikTok: the For You replica's items and expected tags live in demo/tiktok/data.mjs (additive re-export).
+export { tiktokFeed, tiktokExpectedAt, tiktokExpectedFeed, tiktokFeedPage, tiktokItemAt, tiktokProductById } from './tiktok/data.mjs';

@@ -3,6 +3,8 @@ import type { BrowserContext } from 'playwright-core';
 export * from './data.mjs';
 export const MAX_FEED_ITEMS: number;
 export const REPLICA_HOME: string;
+export const TIKTOK_HOME: string;
+export function tiktokProductIdAt(index: number): string;
 export const DEMO_LIVE_WEB_RID: string;
 export const DEMO_AD_LIVE_WEB_RID: string;
 export const DEMO_PRODUCT_ID: string;

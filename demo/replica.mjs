@@ -15,8 +15,10 @@
  *                         /webcast/room/web/enter/?web_rid=        /live/promotions/page/?room_id=
  *   haohuo.jinritemai.com /ecommerce/trade/detail/index.html?id=<product_id>   (product page: 加入购物车, 立即购买)
  *                         /ecommerce/trade/order/confirm/index.html?id=        (order confirmation, never submits)
- *   www.tiktok.com        404 for now
- * Static files of the replica are under /__replica/<douyin|live|jinritemai>/ on each host.
+ *   www.tiktok.com        /  /foryou  (For You page)   /api/recommend/item_list/?count=&cursor=   /api/live/detail/?roomID=
+ *                         /view/product/<id>  (product page: Add to cart, Buy now)   /@<handle>, /@<handle>/live (stubs)
+ *                         (demo/tiktok/routes.mjs)
+ * Static files of the replica are under /__replica/<douyin|live|jinritemai|tiktok>/ on each host.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,6 +39,7 @@ import {
   roomPromotionsResponse,
   webRidAt,
 } from './data.mjs';
+import { respondTikTok } from './tiktok/routes.mjs';
 
 export {
   DEFAULT_FEED_ITEMS,
@@ -52,6 +55,9 @@ export {
   roomEnterResponse,
   webRidAt,
 };
+export { tiktokFeed, tiktokExpectedFeed, tiktokItemAt, tiktokProductIdAt } from './tiktok/data.mjs';
+/** The TikTok replica's For You page. */
+export const TIKTOK_HOME = 'https://www.tiktok.com/';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 /** Largest feed the replica will serve. */
@@ -173,8 +179,8 @@ export function respond(rawUrl, options = {}) {
     return notFound(host);
   }
 
-  // www.tiktok.com: not replicated yet
-  return notFound(host);
+  // www.tiktok.com: demo/tiktok/routes.mjs
+  return respondTikTok(url, options);
 }
 
 /**

@@ -5,10 +5,12 @@
 import { browser } from 'wxt/browser';
 import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '@/utils/background/retention';
 import { createRouter } from '@/utils/background/router';
+import { registerInstallHandler } from '@/utils/background/install';
 import { getDb } from '@/utils/db/connection';
 import { getSettings, updateSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
+  registerInstallHandler(browser, { getSettings, updateSettings });
   const router = createRouter({
     getDb,
     getSettings,

@@ -4,6 +4,7 @@
 //   npm run demo                          build, open a window on https://www.douyin.com/ (the replica)
 //   npm run demo -- --no-build            use the existing .output/chrome-mv3
 //   npm run demo -- --live                open the replica's selling live room instead
+//   npm run demo -- --tiktok              open the TikTok For You replica (https://www.tiktok.com/) instead
 //   npm run demo -- --items 2000          feed length
 //   npm run demo -- --headless            no window (stays open until Ctrl-C)
 //   npm run demo -- --screenshot out.png  headless: load, move a few items down, save a screenshot, exit
@@ -16,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { DEMO_LIVE_WEB_RID, REPLICA_HOME, installReplica, liveRoomUrl } from '../demo/replica.mjs';
+import { DEMO_LIVE_WEB_RID, REPLICA_HOME, TIKTOK_HOME, installReplica, liveRoomUrl } from '../demo/replica.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -25,12 +26,13 @@ const FEED_WAIT_MS = 15_000;
 const STEPS_DOWN = 2; // to item (3): an influencer selling another shop's product
 
 function parseArgs(argv) {
-  const o = { build: true, headless: false, live: false, screenshot: null, items: undefined, help: false };
+  const o = { build: true, headless: false, live: false, tiktok: false, screenshot: null, items: undefined, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-build') o.build = false;
     else if (a === '--headless') o.headless = true;
     else if (a === '--live') o.live = true;
+    else if (a === '--tiktok') o.tiktok = true;
     else if (a === '--screenshot') o.screenshot = argv[++i] && !argv[i].startsWith('--') ? argv[i] : (i--, 'demo-screenshot.png');
     else if (a.startsWith('--screenshot=')) o.screenshot = a.slice('--screenshot='.length) || 'demo-screenshot.png';
     else if (a === '--items') o.items = Number(argv[++i]);
@@ -57,7 +59,7 @@ function build() {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.help) {
-    console.log('usage: npm run demo -- [--no-build] [--live] [--items N] [--headless] [--screenshot file.png]');
+    console.log('usage: npm run demo -- [--no-build] [--live | --tiktok] [--items N] [--headless] [--screenshot file.png]');
     process.exit(0);
   }
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -111,7 +113,7 @@ async function main() {
   else console.log('demo: warning: the extension\'s service worker did not start within 5 s');
 
   const page = context.pages()[0] ?? (await context.newPage());
-  const target = opts.live ? liveRoomUrl(DEMO_LIVE_WEB_RID) : REPLICA_HOME;
+  const target = opts.tiktok ? TIKTOK_HOME : opts.live ? liveRoomUrl(DEMO_LIVE_WEB_RID) : REPLICA_HOME;
   await page.goto(target);
 
   if (!opts.screenshot) {
@@ -124,7 +126,8 @@ async function main() {
 
   // screenshot mode
   try {
-    await page.waitForSelector(opts.live ? '[data-e2e="living-container"]' : '[data-e2e="feed-active-video"]', { timeout: FEED_WAIT_MS });
+    const feedSelector = opts.tiktok ? 'article[data-scroll-index]' : opts.live ? '[data-e2e="living-container"]' : '[data-e2e="feed-active-video"]';
+    await page.waitForSelector(feedSelector, { timeout: FEED_WAIT_MS });
     const overlay = await page
       .waitForSelector('[data-guangjie-item]', { timeout: OVERLAY_WAIT_MS, state: 'attached' })
       .then(() => true, () => false);

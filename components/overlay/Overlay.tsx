@@ -4,21 +4,24 @@
  */
 import { useState } from 'preact/hooks';
 import { TAG_IDS, type ClassifiedItem, type TagHit, type TagId } from '@/utils/model/tags';
-import { AD_KIND_WORD, CHIP } from './labels';
+import { AD_KIND_WORD, CHIP, type OverlayLang } from './labels';
 
 export interface OverlayProps {
   item: ClassifiedItem;
   /** Float over the item's top-left corner (the anchor is positioned) or sit in the flow at its top. */
   floating?: boolean;
+  /** Language of the chip words; the ad kind word stays Chinese, as researchers read it on Douyin. */
+  lang?: OverlayLang;
 }
 
-export function Overlay({ item, floating = true }: OverlayProps) {
+export function Overlay({ item, floating = true, lang = 'en' }: OverlayProps) {
   const [open, setOpen] = useState<TagId | null>(null);
   const hits = TAG_IDS.map((id) => item.tags.find((t) => t.id === id)).filter((t): t is TagHit => !!t);
   const openHit = hits.find((t) => t.id === open);
   return (
     <div class={floating ? 'gj-overlay gj-floating' : 'gj-overlay'} data-item={item.id}>
       <div class="gj-chips">
+        {hits.length ? <span class="gj-brand" title="Guangjie 逛街">逛街</span> : null}
         {hits.map((hit) => (
           <button
             type="button"
@@ -31,7 +34,8 @@ export function Overlay({ item, floating = true }: OverlayProps) {
               setOpen(hit.id === open ? null : hit.id);
             }}
           >
-            {CHIP[hit.id].glyph}
+            <span class="gj-glyph">{CHIP[hit.id].glyph}</span>
+            <span class="gj-word">{CHIP[hit.id].word[lang]}</span>
             {hit.id === 'ad' && item.adKind ? <span class="gj-kind">{AD_KIND_WORD[item.adKind]}</span> : null}
           </button>
         ))}

@@ -13,10 +13,14 @@ export const OVERLAY_CSS = `
 .gj-overlay:not(.gj-floating) .gj-panel { bottom: 100%; margin: 0 0 6px; }
 .gj-chips { display: flex; gap: 4px; flex-wrap: wrap; }
 .gj-chip { pointer-events: auto; cursor: pointer; border: 1px solid rgba(255,255,255,.35); border-radius: 10px;
-  background: rgba(0,0,0,.62); color: #fff; padding: 1px 7px; font: inherit; font-weight: 600; min-width: 22px; }
+  background: rgba(0,0,0,.62); color: #fff; padding: 2px 8px; font: inherit; font-size: 13px; font-weight: 600; min-width: 22px; }
 .gj-chip:hover, .gj-open { background: rgba(0,0,0,.85); border-color: #fff; }
 .gj-chip-ad { background: rgba(190,40,40,.8); }
 .gj-kind { margin-left: 4px; font-weight: 400; }
+.gj-glyph { margin-right: 3px; }
+.gj-brand { align-self: center; font-size: 10px; color: #fff; background: #fe2c55; border-radius: 4px; padding: 0 4px; opacity: .9; }
+.gj-chip-field, .gj-chip-alliance, .gj-chip-campaign, .gj-chip-top-kol { background: rgba(40,70,160,.78); }
+.gj-chip-shop { background: rgba(200,120,0,.82); }
 .gj-panel { pointer-events: auto; margin-top: 6px; background: rgba(20,20,20,.94); border-radius: 8px; padding: 8px 10px;
   box-shadow: 0 2px 10px rgba(0,0,0,.5); max-height: 50vh; overflow: auto; }
 .gj-evidence { margin: 6px 0; padding-left: 16px; }

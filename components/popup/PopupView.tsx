@@ -3,6 +3,7 @@ import type { Stats } from '../../utils/messages';
 import type { Settings } from '../../utils/settings';
 import { Banners } from './Banners';
 import { ExportPanel, type ExportFormat } from './ExportPanel';
+import type { ExportProgressState } from './ProgressBar';
 import { formatCount, type Translate } from './format';
 import { StatsTable } from './StatsTable';
 import { Switch } from './Switch';
@@ -18,6 +19,9 @@ export interface PopupViewProps {
   exporting: boolean;
   exportError?: string;
   dashboardUrl: string;
+  /** The consent / privacy settings page (study ids, retention, pseudonymisation, delete everything). */
+  consentUrl?: string;
+  exportProgress?: ExportProgressState | null;
   onToggle(key: ToggleKey, on: boolean): void;
   onExport(format: ExportFormat): void;
 }
@@ -53,9 +57,15 @@ export function PopupView(p: PopupViewProps) {
           {!settings.consentGiven && <p class="note">{t('popupNotRecordingNoConsent')}</p>}
           <Switch testId="toggle-overlay" label={t('popupToggleOverlay')} checked={settings.overlayEnabled}
             onChange={(on) => p.onToggle('overlayEnabled', on)} />
+          {p.consentUrl && (
+            <a href={p.consentUrl} target="_blank" rel="noopener" data-testid="link-consent">{t('popupPrivacyLink')}</a>
+          )}
         </section>
       )}
-      <ExportPanel t={t} busy={p.exporting} error={p.exportError} onExport={p.onExport} />
+      {stats?.journeysAsOf !== undefined && Date.now() - stats.journeysAsOf > 60_000 && (
+        <p class="note" data-testid="journeys-as-of">{t('popupJourneysAsOf', [new Date(stats.journeysAsOf).toLocaleTimeString(p.locale)])}</p>
+      )}
+      <ExportPanel t={t} busy={p.exporting} error={p.exportError} progress={p.exportProgress} locale={p.locale} onExport={p.onExport} />
     </main>
   );
 }

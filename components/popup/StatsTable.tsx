@@ -1,5 +1,5 @@
 /** Today vs all-time numbers. The all-time cells carry the plain test ids (`stat-shop`), today's add `-today`. */
-import type { Stats, StatsSummary } from '../../utils/messages';
+import type { JourneyCounts, Stats, StatsSummary } from '../../utils/messages';
 import { formatCount, formatShare, shareOf, type Translate } from './format';
 
 interface Row {
@@ -10,6 +10,13 @@ interface Row {
   /** Small secondary text under the value (a share of items seen). */
   sub?(s: StatsSummary): string;
 }
+
+/** A journey count: '…' while a large store is still being counted in the background. */
+const journeyRow = (id: string, label: string, value: (j: JourneyCounts) => string): Row => ({
+  id,
+  label,
+  value: (s) => (s.journeys ? value(s.journeys) : '…'),
+});
 
 export function StatsTable({ stats, t, locale }: { stats: Stats; t: Translate; locale?: string }) {
   const tagRow = (tag: 'shop' | 'ad' | 'live', label: string): Row => ({
@@ -29,6 +36,29 @@ export function StatsTable({ stats, t, locale }: { stats: Stats; t: Translate; l
       hint: t('popupStatCommerceDwellHint'),
       value: (s) => formatShare(shareOf(s.commerceDwellMs, s.dwellMs), locale),
     },
+    {
+      id: 'stat-commerce-attention-share',
+      label: t('popupStatCommerceAttention'),
+      hint: t('popupStatCommerceAttentionHint'),
+      value: (s) => formatShare(shareOf(s.commerceAttentionMs ?? 0, s.attentionMs ?? 0), locale),
+    },
+    {
+      id: 'stat-closed-loop-ads',
+      label: t('popupStatClosedLoopAds'),
+      hint: t('popupStatClosedLoopAdsHint'),
+      value: (s) => formatShare(shareOf(s.closedLoopAdImpressions ?? 0, s.adImpressions ?? 0), locale),
+      sub: (s) => formatCount(s.closedLoopAdImpressions ?? 0, locale),
+    },
+    {
+      id: 'stat-closed-loop-attention',
+      label: t('popupStatClosedLoopAttention'),
+      hint: t('popupStatClosedLoopAttentionHint'),
+      value: (s) => formatShare(shareOf(s.closedLoopAdAttentionMs ?? 0, s.adAttentionMs ?? 0), locale),
+    },
+    journeyRow('stat-journeys-open', t('popupStatJourneysOpen'), (j) => formatCount(j.open, locale)),
+    journeyRow('stat-journeys-converted', t('popupStatJourneysConverted'), (j) => formatCount(j.converted, locale)),
+    { ...journeyRow('stat-browse-share', t('popupStatBrowseShare'), (j) => formatShare(shareOf(j.browse, j.open + j.converted), locale)),
+      hint: t('popupStatBrowseShareHint') },
   ];
   return (
     <table class="stats">

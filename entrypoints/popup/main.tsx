@@ -3,17 +3,16 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type ToggleKey } from '@/components/popup/PopupView';
+import type { ExportProgressState } from '@/components/popup/ProgressBar';
 import type { ExportFormat } from '@/utils/export/files';
-import { exportFiles } from '@/utils/export/files';
-import { buildManifest } from '@/utils/export/json-bundle';
-import { getDb } from '@/utils/db/connection';
+import { runExport } from '@/utils/export/save';
+import { ensureSalt } from '@/utils/dashboard/page-api';
 import type { ReplyTo, Stats, ToBackground } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import { downloadExport } from './download';
 import './style.css';
 
-// The dashboard entrypoint is built separately; until it exists WXT's PublicPath type doesn't list it.
-const DASHBOARD_URL = browser.runtime.getURL('/dashboard.html' as '/');
+const DASHBOARD_URL = browser.runtime.getURL('/dashboard.html');
+const CONSENT_URL = browser.runtime.getURL('/consent.html');
 
 const t = (key: string, subs?: string[]): string =>
   (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
@@ -35,6 +34,7 @@ function App() {
   const [loadFailed, setLoadFailed] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
+  const [progress, setProgress] = useState<ExportProgressState | null>(null);
 
   async function load() {
     try {
@@ -57,21 +57,23 @@ function App() {
   async function onExport(format: ExportFormat) {
     setExporting(true);
     setExportError(undefined);
+    setProgress({ done: 0, total: 0 });
     try {
-      const s = settings ?? (await ask({ type: 'ui-bg/settings' }).then((r) => (r.ok ? r.settings : null)));
-      const now = Date.now();
-      const manifest = buildManifest(s ?? { studyId: '', participantId: '' }, browser.runtime.getManifest().version, now);
-      for (const file of exportFiles(await getDb(), format, manifest, now)) await downloadExport(file);
+      // Fresh settings: the pseudonymisation choice may have changed on the consent page since the popup opened.
+      const s = await ask({ type: 'ui-bg/settings' });
+      if (!s.ok) throw new Error(s.error);
+      await runExport(format, s.settings, { ensureSalt, onProgress: (done, total) => setProgress({ done, total }) });
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
     } finally {
       setExporting(false);
+      setProgress(null);
     }
   }
 
   return (
     <PopupView stats={stats} settings={settings} t={t} locale={browser.i18n.getUILanguage()} loadFailed={loadFailed}
-      exporting={exporting} exportError={exportError} dashboardUrl={DASHBOARD_URL}
+      exporting={exporting} exportError={exportError} exportProgress={progress} dashboardUrl={DASHBOARD_URL} consentUrl={CONSENT_URL}
       onToggle={onToggle} onExport={onExport} />
   );
 }

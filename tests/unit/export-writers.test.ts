@@ -50,7 +50,7 @@ describe('export writers', () => {
     const db = await openTestDb();
     const [file] = exportFiles(db, 'json', manifest(), T0);
     const bundle = JSON.parse(await (await fileToBlob(file)).text());
-    expect(bundle.tables).toEqual({ touchpoints: [], items: [] });
+    expect(bundle.tables).toEqual({ touchpoints: [], items: [], journeys: [], attribution: [] });
     expect(file.filename).toMatch(/^guangjie-export-\d{4}-\d{2}-\d{2}\.json$/);
   });
 
@@ -92,9 +92,10 @@ describe('export writers', () => {
     expect(rows.map((r) => r[header.indexOf('desc')])).toEqual(stored.map((s) => s.desc));
   });
 
-  it('name the per-table files by table and date', async () => {
+  it('name the per-table files by table and date, with a data dictionary per format', async () => {
     const db = await openTestDb();
-    expect(exportFiles(db, 'ndjson', manifest(), T0).map((f) => f.filename)).toEqual(['guangjie-touchpoints-2025-03-01.ndjson', 'guangjie-items-2025-03-01.ndjson']);
-    expect(exportFiles(db, 'csv', manifest(), T0).map((f) => f.filename)).toEqual(['guangjie-touchpoints-2025-03-01.csv', 'guangjie-items-2025-03-01.csv']);
+    const names = (f: 'ndjson' | 'csv') => exportFiles(db, f, manifest(), T0).map((x) => x.filename);
+    expect(names('ndjson')).toEqual([...['touchpoints', 'items', 'journeys', 'attribution'].map((t) => `guangjie-${t}-2025-03-01.ndjson`), 'guangjie-dictionary-2025-03-01.json']);
+    expect(names('csv')).toEqual([...['touchpoints', 'items', 'journeys', 'attribution'].map((t) => `guangjie-${t}-2025-03-01.csv`), 'guangjie-columns-2025-03-01.csv']);
   });
 });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/overlay/Overlay';
+import { overlayLang } from '@/components/overlay/labels';
 import type { ClassifiedItem } from '@/utils/model/tags';
 
 const item: ClassifiedItem = {
@@ -35,10 +36,17 @@ describe('overlay chips', () => {
     mount(item);
     const chips = [...root.querySelectorAll<HTMLButtonElement>('.gj-chip')];
     expect(chips.map((c) => c.dataset.tag)).toEqual(['shop', 'ad', 'top-kol']);
-    expect(chips[0].textContent).toBe('🛒');
-    expect(chips[1].textContent).toBe('📢千川·商品');
-    expect(chips[2].textContent).toBe('T');
+    expect(chips[0].textContent).toBe('🛒Shop');
+    expect(chips[1].textContent).toBe('📢Ad千川·商品');
+    expect(chips[2].textContent).toBe('TTop KOL');
     expect(chips[2].title).toMatch(/Top KOL/);
+  });
+
+  it('writes the chip words in Chinese for a Chinese browser', () => {
+    render(<Overlay item={item} lang={overlayLang('zh-CN')} />, root);
+    const chips = [...root.querySelectorAll<HTMLButtonElement>('.gj-chip')];
+    expect(chips.map((c) => c.textContent)).toEqual(['🛒带货', '📢广告千川·商品', 'T头部达人']);
+    expect(overlayLang('en-US')).toBe('en');
   });
 
   it('opens the evidence panel on a chip click and closes it on a second click', () => {

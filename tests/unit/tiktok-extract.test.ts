@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../utils/classify';
@@ -109,5 +109,16 @@ describe('TikTok page data', () => {
   });
   it('a page without embedded data gives nothing', () => {
     expect(tiktok.extractFromPage(new DOMParser().parseFromString('<html><body><script id="SIGI_STATE">not json</script></body></html>', 'text/html'))).toEqual([]);
+  });
+});
+
+describe('TikTok page data from the real 2026 video page item (../shared, when present)', () => {
+  const real = path.resolve(__dirname, '../../../shared/fixtures/real/tiktok-web-video-detail-2026-ad.json');
+  it.skipIf(!existsSync(real))('the itemStruct embedded in __UNIVERSAL_DATA_FOR_REHYDRATION__ is one ad, not shop', () => {
+    const itemStruct = JSON.parse(readFileSync(real, 'utf8'));
+    const state = { __DEFAULT_SCOPE__: { 'webapp.video-detail': { itemInfo: { itemStruct } } } };
+    const html = `<html><body><script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">${JSON.stringify(state).replace(/</g, '\\u003c')}</script></body></html>`;
+    const [c] = tiktok.extractFromPage(new DOMParser().parseFromString(html, 'text/html')).map((i) => classify(i));
+    expect([c.id, c.format, c.source, tags(c), c.adKind]).toEqual(['7461529726461447432', 'video', 'page-data', ['ad'], 'unknown']);
   });
 });

@@ -1,10 +1,14 @@
-/** The popup's numbers, read from the running aggregates (never by scanning touchpoints). */
+/**
+ * The popup's numbers, read from the running aggregates (never by scanning touchpoints on open); journey counts
+ * come from a cached count (./journey-summary.ts) that a large store refreshes in the background.
+ */
 import type { Stats, StatsSummary } from '../messages';
 import { isRecording, type Settings } from '../settings';
 import type { GuangjieDb } from '../db/schema';
 import { dayKey, type Bucket } from './aggregates';
 import { readAggregates } from './aggregate-store';
 import { degradedInDb, type RecentDiagnostics } from './diagnostics';
+import { journeySummaryFor } from './journey-summary';
 
 /** How many shops the popup lists. Count. */
 export const TOP_SHOPS = 5;
@@ -15,6 +19,12 @@ export const summarise = (b: Bucket): StatsSummary => ({
   touchpoints: b.touchpoints,
   dwellMs: b.dwellMs,
   commerceDwellMs: b.commerceDwellMs,
+  attentionMs: b.attentionMs ?? 0,
+  commerceAttentionMs: b.commerceAttentionMs ?? 0,
+  adImpressions: b.adImpressions ?? 0,
+  closedLoopAdImpressions: b.closedLoopAdImpressions ?? 0,
+  adAttentionMs: b.adAttentionMs ?? 0,
+  closedLoopAdAttentionMs: b.closedLoopAdAttentionMs ?? 0,
 });
 
 /** Share of dwell on commerce items, 0..1, or null when there is no dwell yet (not 0: nothing to divide). */
@@ -33,9 +43,12 @@ export async function buildStats(
   const degraded =
     opts.tabId !== undefined &&
     (opts.recent.degraded(opts.tabId, opts.now) || (await degradedInDb(db, opts.tabId, opts.now)));
+  const journeys = await journeySummaryFor(db, opts.now, agg.total.touchpoints).catch(() => null);
+  const today = journeys && journeys.day === dayKey(opts.now) ? journeys.today : null;
   return {
-    today: summarise(agg.today),
-    allTime: summarise(agg.total),
+    today: { ...summarise(agg.today), journeys: today },
+    allTime: { ...summarise(agg.total), journeys: journeys?.allTime ?? null },
+    ...(journeys ? { journeysAsOf: journeys.computedAt } : {}),
     topShops,
     storageFull: opts.settings.storageFull,
     degraded,

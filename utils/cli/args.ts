@@ -2,6 +2,7 @@
  * Command-line arguments (node:util parseArgs, strict): `guangjie <command> [options] <file>...`.
  * Every mistake becomes a usage error (exit 2) in one line, never a stack trace.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { usageError } from './errors';
 import { DEFAULT_MAX_BYTES } from './input-file';
@@ -40,6 +41,9 @@ function parseClassify(args: string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help', topic: 'classify' };
   if (!positionals.length) throw usageError('classify: no input file (guangjie classify --help)');
+  // --out is opened (and emptied) before any input is read: writing over an input would destroy it unread.
+  if (values.out && positionals.some((f) => resolve(f) === resolve(values.out!)))
+    throw usageError(`classify: --out ${values.out} is also an input file`);
   return {
     command: 'classify',
     files: positionals,

@@ -109,7 +109,7 @@ async function classifyFile(file: string, c: FileContext): Promise<void> {
   c.counts.addTally(tally);
   if (warnings > MAX_WARNINGS_PER_FILE) c.say(`${file}: ${warnings - MAX_WARNINGS_PER_FILE} more problems not shown`);
   if (found > 0) return;
-  if (lines > 0 && badLines === lines) throw fileError(file, `no line is readable JSON (${lines} lines)`, EXIT.noItems);
+  if (lines > 0 && badLines === lines) throw fileError(file, `no line is readable JSON (${lines} line${lines === 1 ? '' : 's'})`, EXIT.noItems);
   throw fileError(file, whyNoItems(tally), EXIT.noItems);
 }
 

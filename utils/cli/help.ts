@@ -17,7 +17,7 @@ export const CLASSIFY_HELP = `Usage: guangjie classify [options] <file>...
 Runs the extension's own extraction (each platform's extractFromResponse) and classifier (utils/classify)
 on saved data. The kind of each file is read from its content, not its name:
   - a saved API response (JSON object, or a bare array such as a search response's data[]); its URL was not
-    saved, so each platform reads it under each of its feed endpoints and the reading with most items wins
+    saved, so each platform reads it under each of its feed endpoints in turn until one finds items
   - an array of items, of responses, of HAR entries or of {url, body} pairs
   - a HAR (log.entries[]): entries whose request URL is a feed endpoint of a platform, read with that URL;
     base64 bodies are decoded; other entries are skipped

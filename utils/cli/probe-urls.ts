@@ -2,8 +2,10 @@
  * A saved API response usually comes without the URL it answered, yet a platform's `extractFromResponse(url, json)`
  * wants one. We do not guess the endpoint from the JSON's keys here (that would name site fields outside
  * utils/platforms/): each platform is offered the response under every probe URL its own `isItemEndpoint`
- * accepts, and the probe that yields the most items wins (the first such, on a tie). A probe URL no platform
- * accepts is never used, so a wrong or stale entry here costs nothing but a miss.
+ * accepts, in this list's order, and the first probe that yields items wins. The extractors decide by the
+ * response's shape more than by its URL, so on every saved response in the fixtures (real and made) all probes
+ * that yield items give the very same items; taking the first keeps a long NDJSON file at one extraction per line
+ * instead of one per probe. A probe URL no platform accepts is never used: a stale entry costs only a miss.
  *
  * The list is of public endpoint paths (PLATFORMS.md, "Feed API endpoints", beside the fixtures); generic feed paths come first,
  * because most saved responses are feeds. A platform added to the registry gets its chance as soon as its
@@ -39,15 +41,14 @@ export interface Probed {
   items: FeedItem[];
 }
 
-/** The best reading of a response saved without its URL, or undefined when no platform finds an item in it. */
+/** The first reading of a response saved without its URL that finds items, or undefined when none does. */
 export function extractSaved(json: unknown, platforms: readonly Platform[], probes: readonly string[] = PROBE_URLS): Probed | undefined {
-  let best: Probed | undefined;
   for (const platform of platforms) {
     for (const url of probes) {
       if (!platform.isItemEndpoint(url)) continue;
       const items = platform.extractFromResponse(url, json);
-      if (items.length > (best?.items.length ?? 0)) best = { platform, url, items };
+      if (items.length) return { platform, url, items };
     }
   }
-  return best;
+  return undefined;
 }

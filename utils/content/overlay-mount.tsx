@@ -10,12 +10,17 @@ import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '@/components/overlay/Overlay';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
+import { overlayLang } from '@/components/overlay/labels';
+import { browser } from 'wxt/browser';
 import type { ClassifiedItem } from '../model/tags';
 import { guarded, log } from './guard';
 import type { Session } from './session';
 import { orderedTagIds } from './touchpoints';
 
 type Ui = ShadowRootContentScriptUi<void>;
+
+/** Chip words follow the browser's UI language. */
+const LANG = overlayLang(guarded('i18n.getUILanguage', () => browser.i18n.getUILanguage(), navigator.language));
 
 export class OverlayController {
   private ui: Promise<Ui | null> | null = null;
@@ -100,7 +105,7 @@ export class OverlayController {
   private renderInto(container: HTMLElement): void {
     if (!this.item) return;
     // Keyed by item, so an open evidence panel closes when the overlay moves on.
-    render(<Overlay key={this.item.id} item={this.item} floating={this.floating} />, container);
+    render(<Overlay key={this.item.id} item={this.item} floating={this.floating} lang={LANG} />, container);
   }
 
   private setHostAttributes(ui: Ui, item: ClassifiedItem): void {

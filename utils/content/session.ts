@@ -108,7 +108,11 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
       navListeners[phase].push(listener);
     },
     navigated(url) {
-      if (url === session.pageUrl) return;
+      // A URL change that only touches tracking parameters is the same page, not a navigation.
+      if (sanitizePageUrl(url) === sanitizePageUrl(session.pageUrl)) {
+        session.pageUrl = url;
+        return;
+      }
       for (const listener of navListeners.leave) guarded('navigation leave listener', listener, undefined);
       session.surface = surfaceOf(url);
       session.pageUrl = url;

@@ -34,8 +34,15 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   );
   session.store.onChange((item) => outbox.add(item));
   listenForResponses(session);
-  // WXT reports from the Navigation API's `navigate` event, i.e. before `location` changes: use the event's URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => session.navigated(event.newUrl.href));
+  // WXT reports from the Navigation API's `navigate` event: before `location` changes, and also for navigations
+  // that will load a new document (whose own content script counts them). Act once the URL has really changed
+  // in this document, i.e. only for same-document (SPA) navigations.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    const url = event.newUrl.href;
+    ctx.setTimeout(() => {
+      if (location.href === url) session.navigated(url);
+    }, 0);
+  });
 
   const overlay = new OverlayController(session);
   const refreshOverlay = (): void => {

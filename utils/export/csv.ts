@@ -33,6 +33,22 @@ export const ITEM_COLUMNS: CsvColumn[] = [
   { name: 'tagsJson', get: (r) => (r.tags === undefined ? undefined : JSON.stringify(r.tags)) },
 ];
 
+export const JOURNEY_COLUMNS: CsvColumn[] = [
+  ...['id', 'mode', 'converted', 'conversionType', 'firstAt', 'lastAt'].map(field),
+  spaced('touchpointIds'),
+  ...['productId', 'shopId', 'brand', 'platform'].map(field),
+];
+
+export const ATTRIBUTION_COLUMNS: CsvColumn[] = ['journeyId', 'touchpointId', 'model', 'credit'].map(field);
+
+/** Every CSV table's columns, by table name (also the order of the column list in the data dictionary). */
+export const CSV_COLUMNS: Record<'touchpoints' | 'items' | 'journeys' | 'attribution', CsvColumn[]> = {
+  touchpoints: TOUCHPOINT_COLUMNS,
+  items: ITEM_COLUMNS,
+  journeys: JOURNEY_COLUMNS,
+  attribution: ATTRIBUTION_COLUMNS,
+};
+
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
   const s = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);

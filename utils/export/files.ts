@@ -1,18 +1,26 @@
 /**
  * What each export button produces: a list of files, each a name, a MIME type and its chunks. The chunks are
  * produced lazily (reading the database page by page) when the caller iterates them.
- *   json   → guangjie-export-<date>.json (every table plus the manifest)
- *   ndjson → guangjie-touchpoints-<date>.ndjson, guangjie-items-<date>.ndjson
- *   csv    → guangjie-touchpoints-<date>.csv, guangjie-items-<date>.csv (columns: utils/export/csv.ts)
+ *   json   → guangjie-export-<date>.json (manifest, dictionary, every table), guangjie-dictionary-<date>.json
+ *   ndjson → guangjie-<table>-<date>.ndjson per table, guangjie-dictionary-<date>.json (JSON Schema, $defs per table)
+ *   csv    → guangjie-<table>-<date>.csv per table (columns: utils/export/csv.ts), guangjie-columns-<date>.csv
+ * Tables: touchpoints, items, journeys, attribution (journeys and credit: utils/export/journey-tables.ts).
  */
 import type { GuangjieDb } from '../db/schema';
+import type { JourneyRow } from '../journeys/rows';
+import type { StoredItem, StoredTouchpoint } from '../db/schema';
 import { dayKey } from '../background/aggregates';
-import { csvChunks, ITEM_COLUMNS, TOUCHPOINT_COLUMNS } from './csv';
+import { CSV_COLUMNS, csvChunks } from './csv';
+import { bundleJsonSchema, columnListCsv } from './dictionary';
 import { jsonBundleChunks, type ExportManifest } from './json-bundle';
+import { buildJourneyTables, inPages, type JourneyTables } from './journey-tables';
 import { ndjsonChunks } from './ndjson';
-import { pageRows, type ExportTable } from './rows';
+import { rowPseudonymiser } from './pseudonymise';
+import { pageRows } from './rows';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
+export const EXPORT_TABLES = ['touchpoints', 'items', 'journeys', 'attribution'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 export interface ExportFile {
   filename: string;
@@ -20,36 +28,120 @@ export interface ExportFile {
   chunks: AsyncIterable<string>;
 }
 
-const TABLES: ExportTable[] = ['touchpoints', 'items'];
+/** Rows done out of rows to do, for a progress bar. `total` grows once the journey tables are built. */
+export class ExportProgress {
+  done = 0;
+  total = 0;
+  constructor(private readonly onChange?: (done: number, total: number) => void) {}
+  add(rows: number): void {
+    this.done += rows;
+    this.onChange?.(this.done, Math.max(this.total, this.done));
+  }
+  grow(rows: number): void {
+    this.total += rows;
+    this.onChange?.(this.done, this.total);
+  }
+}
 
-export function exportFiles(db: GuangjieDb, format: ExportFormat, manifest: ExportManifest, now: number): ExportFile[] {
+export interface ExportOptions {
+  /** When set, creator, shop and room ids are replaced by salted hashes (say so in the manifest). */
+  salt?: string;
+  progress?: ExportProgress;
+}
+
+/** The work before any journey is known: every touchpoint read twice (table + journey scan), every item once. */
+export async function startProgress(db: GuangjieDb, progress: ExportProgress): Promise<void> {
+  const [touchpoints, items] = await Promise.all([db.count('touchpoints'), db.count('items')]);
+  progress.grow(2 * touchpoints + items);
+}
+
+async function* mapPages<T, U>(pages: AsyncIterable<T[]>, fn: ((row: T) => Promise<U>) | undefined, progress?: ExportProgress): AsyncGenerator<U[]> {
+  for await (const page of pages) {
+    const out = fn ? await Promise.all(page.map(fn)) : (page as unknown as U[]);
+    progress?.add(page.length);
+    yield out;
+  }
+}
+
+/** Each table as pages of export rows, pseudonymised when asked; journeys are built once, on first use. */
+function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableName) => AsyncIterable<unknown[]> {
+  const p = opts.salt ? rowPseudonymiser(opts.salt) : undefined;
+  const progress = opts.progress;
+  let journeys: Promise<JourneyTables> | undefined;
+  const journeyTables = () =>
+    (journeys ??= buildJourneyTables(db, (n) => progress?.add(n)).then((t) => {
+      progress?.grow(t.journeys.length + t.attribution.length);
+      return t;
+    }));
+  async function* lazy<T>(get: () => Promise<readonly T[]>, fn?: (row: T) => Promise<unknown>): AsyncGenerator<unknown[]> {
+    yield* mapPages(inPages(await get()), fn, progress);
+  }
+  return (table) => {
+    switch (table) {
+      case 'touchpoints':
+        return mapPages(pageRows(db, 'touchpoints') as AsyncIterable<StoredTouchpoint[]>, p && ((r) => p.touchpoint(r)), progress);
+      case 'items':
+        return mapPages(pageRows(db, 'items') as AsyncIterable<StoredItem[]>, p && ((r) => p.item(r)), progress);
+      case 'journeys':
+        return lazy(async () => (await journeyTables()).journeys, p && ((r: JourneyRow) => p.journey(r)));
+      case 'attribution':
+        return lazy(async () => (await journeyTables()).attribution);
+    }
+  };
+}
+
+async function* once(text: () => string): AsyncGenerator<string> {
+  yield text();
+}
+
+export function exportFiles(db: GuangjieDb, format: ExportFormat, manifest: ExportManifest, now: number, opts: ExportOptions = {}): ExportFile[] {
   const date = dayKey(now);
+  const rows = tableSource(db, opts);
+  const schemaFile: ExportFile = {
+    filename: `guangjie-dictionary-${date}.json`,
+    mime: 'application/schema+json',
+    chunks: once(() => JSON.stringify(bundleJsonSchema(), null, 2)),
+  };
   switch (format) {
     case 'json':
       return [{
         filename: `guangjie-export-${date}.json`,
         mime: 'application/json',
-        chunks: jsonBundleChunks(manifest, Object.fromEntries(TABLES.map((t) => [t, pageRows(db, t)]))),
-      }];
+        chunks: jsonBundleChunks(manifest, Object.fromEntries(EXPORT_TABLES.map((t) => [t, rows(t)])), bundleJsonSchema()),
+      }, schemaFile];
     case 'ndjson':
-      return TABLES.map((t) => ({ filename: `guangjie-${t}-${date}.ndjson`, mime: 'application/x-ndjson', chunks: ndjsonChunks(pageRows(db, t)) }));
+      return [
+        ...EXPORT_TABLES.map((t) => ({ filename: `guangjie-${t}-${date}.ndjson`, mime: 'application/x-ndjson', chunks: ndjsonChunks(rows(t)) })),
+        schemaFile,
+      ];
     case 'csv':
-      return TABLES.map((t) => ({
-        filename: `guangjie-${t}-${date}.csv`,
-        mime: 'text/csv',
-        chunks: csvChunks(pageRows(db, t), t === 'touchpoints' ? TOUCHPOINT_COLUMNS : ITEM_COLUMNS),
-      }));
+      return [
+        ...EXPORT_TABLES.map((t) => ({ filename: `guangjie-${t}-${date}.csv`, mime: 'text/csv', chunks: csvChunks(rows(t), CSV_COLUMNS[t]) })),
+        { filename: `guangjie-columns-${date}.csv`, mime: 'text/csv', chunks: once(() => columnListCsv(CSV_COLUMNS)) },
+      ];
   }
 }
 
-/** Collect a file's chunks into a Blob (the download needs one; a streaming writer could take the chunks instead). */
+/** Characters gathered before they become one Blob part: small parts keep the heap small, few parts keep it fast. */
+export const BLOB_PART_CHARS = 1 << 20;
+
+/** Collect a file's chunks into a Blob, about 1 M characters per part, so the text never sits whole in the JS heap. */
 export async function fileToBlob(file: ExportFile, onProgress?: (chars: number) => void): Promise<Blob> {
-  const parts: string[] = [];
+  const parts: Blob[] = [];
+  let pending: string[] = [];
+  let pendingChars = 0;
   let chars = 0;
   for await (const chunk of file.chunks) {
-    parts.push(chunk);
+    pending.push(chunk);
+    pendingChars += chunk.length;
     chars += chunk.length;
+    if (pendingChars >= BLOB_PART_CHARS) {
+      parts.push(new Blob(pending));
+      pending = [];
+      pendingChars = 0;
+    }
     onProgress?.(chars);
   }
+  if (pending.length) parts.push(new Blob(pending));
   return new Blob(parts, { type: file.mime });
 }

@@ -1,5 +1,5 @@
 /**
- * The JSON bundle: `{"manifest":{…},"tables":{"touchpoints":[…],"items":[…]}}`, written in chunks (the opening,
+ * The JSON bundle: `{"manifest":{…},"dictionary":{JSON Schema},"tables":{"touchpoints":[…],"items":[…],…}}`, written in chunks (the opening,
  * then one chunk per page of rows, then the closing) so it never exists whole in memory as objects.
  */
 import { definitionsManifest, type DefinitionsManifest } from '../journeys/definitions';
@@ -18,9 +18,11 @@ export interface ExportManifest {
   participantId: string;
   /** The constants in force: the measurement definitions, and the storage side's own. */
   definitions: DefinitionsManifest & { sessionGapMin: number; commerceTags: readonly string[] };
+  /** Creator, shop and room ids were replaced by salted hashes (utils/journeys/hash.ts). */
+  pseudonymised: boolean;
 }
 
-export function buildManifest(settings: Pick<Settings, 'studyId' | 'participantId'>, extVersion: string, now: number): ExportManifest {
+export function buildManifest(settings: Pick<Settings, 'studyId' | 'participantId'>, extVersion: string, now: number, pseudonymised = false): ExportManifest {
   return {
     schemaVersion: DB_VERSION,
     extVersion,
@@ -28,14 +30,16 @@ export function buildManifest(settings: Pick<Settings, 'studyId' | 'participantI
     studyId: settings.studyId,
     participantId: settings.participantId,
     definitions: { ...definitionsManifest(), sessionGapMin: SESSION_GAP_MIN, commerceTags: COMMERCE_TAGS },
+    pseudonymised,
   };
 }
 
 export async function* jsonBundleChunks(
   manifest: ExportManifest,
   tables: Record<string, AsyncIterable<unknown[]>>,
+  dictionary?: unknown,
 ): AsyncGenerator<string> {
-  yield `{"manifest":${JSON.stringify(manifest)},"tables":{`;
+  yield `{"manifest":${JSON.stringify(manifest)},${dictionary === undefined ? '' : `"dictionary":${JSON.stringify(dictionary)},`}"tables":{`;
   let firstTable = true;
   for (const [name, pages] of Object.entries(tables)) {
     yield `${firstTable ? '' : ','}${JSON.stringify(name)}:[`;

@@ -29,7 +29,7 @@ export function rowPseudonymiser(salt: string): RowPseudonymiser {
     return hashed;
   };
   const keep = <T extends object>(row: T, patch: Record<string, unknown>): T => {
-    const out: Record<string, unknown> = { ...row };
+    const out = { ...row } as Record<string, unknown>;
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete out[k]; else out[k] = v;
     return out as T;
   };
