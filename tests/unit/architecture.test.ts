@@ -100,11 +100,7 @@ describe('architecture: a platform is one folder', () => {
     expect(found).toEqual([]);
   });
 
-  // TODO(lead): fails today. utils/journeys/privacy.ts (item query params per host), utils/journeys/hash.ts (creator
-  // path patterns per host), utils/classify/live-poi.ts (a live.douyin.com link in live evidence) and, in progress,
-  // utils/cli/probe-urls.ts (endpoint URLs per site) hold site URL knowledge outside utils/platforms/. Reported to
-  // the lead: move it behind the Platform contract (or take it from the registry), then un-skip.
-  it.skip('TODO: no code outside utils/platforms/ names a site host (journeys/privacy.ts, journeys/hash.ts, classify/live-poi.ts, cli/probe-urls.ts do today)', () => {
+  it('no code outside utils/platforms/ names a site host', () => {
     const found = outsidePlatforms().filter((f) => SITE_HOST.test(f.code)).map((f) => `${f.path}: ${SITE_HOST.exec(f.code)![0]}`);
     expect(found).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { byteCount } from '../../utils/cli/args';
 import { jsonErrorOffset, parseJsonText } from '../../utils/cli/json-text';
 import { linesOf, type Line } from '../../utils/cli/line-reader';
-import { extractSaved, PROBE_URLS } from '../../utils/cli/probe-urls';
+import { extractSaved } from '../../utils/cli/probe-urls';
 import { table } from '../../utils/cli/summary';
 import { platforms } from '../../utils/platforms/registry';
 
@@ -83,9 +83,13 @@ describe('linesOf', () => {
 });
 
 describe('extractSaved', () => {
-  it('offers each probe URL only to the platforms that accept it as a feed endpoint', () => {
-    const accepted = PROBE_URLS.map((u) => platforms.filter((p) => p.isItemEndpoint(u)).map((p) => p.id));
-    expect(accepted.every((ids) => ids.length >= 1)).toBe(true); // no dead probe for the registered platforms
+  it('probes with example URLs that each platform accepts as its own item endpoints, and only its own', () => {
+    for (const p of platforms) {
+      expect(p.endpointExamples.length).toBeGreaterThan(0);
+      for (const u of p.endpointExamples) {
+        expect(platforms.filter((q) => q.isItemEndpoint(u)).map((q) => q.id), u).toEqual([p.id]);
+      }
+    }
   });
 
   it('returns undefined for JSON no platform reads, and the reading that found items otherwise', () => {

@@ -14,7 +14,7 @@ export function liveTag(item: FeedItem): TagHit | undefined {
   if (!item.live && item.format !== 'live') return undefined;
   const live = item.live;
   const evidence: Evidence[] = [ev(item, 'format', 'live', item.rawType !== undefined ? `type ${item.rawType}` : 'a live room')];
-  if (live?.roomId) evidence.push(ev(item, 'live.roomId', live.roomId, live.webRid ? `live.douyin.com/${live.webRid}` : undefined));
+  if (live?.roomId) evidence.push(ev(item, 'live.roomId', live.roomId, live.webRid ? `room number (web_rid) ${live.webRid}` : undefined));
   let confidence: number = CONFIDENCE.strong;
   if (live?.status !== undefined) {
     const onAir = live.status === LIVE_STATUS_ON_AIR;

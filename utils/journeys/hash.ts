@@ -8,6 +8,7 @@
  */
 import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
+import { platforms } from '../platforms/registry';
 
 /** Shortest salt accepted. Characters. */
 export const MIN_SALT_CHARS = 16;
@@ -29,12 +30,8 @@ export async function pseudonymise(id: string, salt: string): Promise<string> {
 
 const maybe = (id: string | undefined, salt: string) => (id === undefined ? Promise.resolve(undefined) : pseudonymise(id, salt));
 
-/** Path segments that name a creator: douyin.com/user/<sec_uid>, tiktok.com/@<handle>, live.douyin.com/<room>. */
-const CREATOR_IN_PATH: ReadonlyArray<RegExp> = [
-  /^(https?:\/\/[^/]*douyin\.com\/user\/)([^/?#]+)/,
-  /^(https?:\/\/[^/]*tiktok\.com\/@)([^/?#]+)/,
-  /^(https?:\/\/live\.douyin\.com\/)([^/?#]+)/,
-];
+/** Path segments that name a creator (a profile, a live room), as each platform declares them. */
+const CREATOR_IN_PATH: ReadonlyArray<RegExp> = platforms.flatMap((p) => p.privacy.creatorInPath);
 
 export async function pseudonymisePageUrl(url: string, salt: string): Promise<string> {
   for (const pattern of CREATOR_IN_PATH) {

@@ -5,16 +5,10 @@
  * parameters, fragments, user-info. Comment text, message text and the viewer's own account are never recorded
  * anywhere (docs/DATA.md, "Privacy").
  */
+import { platforms } from '../platforms/registry';
 
-/** Query parameters kept, per host suffix: each one identifies the item on the page. */
-export const ITEM_QUERY_PARAMS_BY_HOST: ReadonlyArray<{ hostSuffix: string; params: readonly string[] }> = [
-  // www.douyin.com/jingxuan?modal_id=<aweme id>: the video open in the modal player (feeds, search, profiles).
-  { hostSuffix: 'douyin.com', params: ['modal_id'] },
-  // haohuo.jinritemai.com/…/detail/index.html?id=<product id>: the product of a Douyin shop page.
-  { hostSuffix: 'jinritemai.com', params: ['id', 'product_id'] },
-  // TikTok puts every id in the path (/@creator/video/<id>, /view/product/<id>): no parameter is needed.
-  { hostSuffix: 'tiktok.com', params: [] },
-];
+/** Query parameters kept, per host suffix: each one identifies the item on the page (each platform declares its own). */
+export const ITEM_QUERY_PARAMS_BY_HOST = platforms.flatMap((p) => p.privacy.itemQueryParams);
 
 const hostMatches = (host: string, suffix: string): boolean => host === suffix || host.endsWith(`.${suffix}`);
 

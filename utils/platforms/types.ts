@@ -24,10 +24,20 @@ export interface Platform {
   surfaceOf(url: string): Surface | null;
   /** Whether a request URL is one of the feed endpoints whose response holds items. Pure. */
   isItemEndpoint(url: string): boolean;
+  /** One example URL per item endpoint, for tools that hold a response saved without its URL (the CLI). */
+  endpointExamples: readonly string[];
   /** Items in one API response (already parsed). Pure; never throws on unknown shapes (returns what it can). */
   extractFromResponse(url: string, json: unknown): FeedItem[];
   /** Items in the data embedded in the first HTML (RENDER_DATA, __UNIVERSAL_DATA_FOR_REHYDRATION__ ...). */
   extractFromPage(doc: Document): FeedItem[];
+  /**
+   * What a stored page URL may keep, so privacy code never names a site: the query parameters that identify the
+   * item on screen, per host suffix, and the path patterns whose 2nd group names a creator (hashed on export).
+   */
+  privacy: {
+    itemQueryParams: ReadonlyArray<{ hostSuffix: string; params: readonly string[] }>;
+    creatorInPath: readonly RegExp[];
+  };
   dom: {
     /** Feed items now on screen, each with its id when the DOM gives it. */
     findItems(root: ParentNode): Array<{ el: Element; id: string | null }>;

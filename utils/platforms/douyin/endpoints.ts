@@ -58,3 +58,6 @@ export function endpointOf(url: string): Endpoint | undefined {
 }
 
 export const isItemEndpoint = (url: string): boolean => endpointOf(url) !== undefined;
+
+/** One example URL per item endpoint (Platform.endpointExamples). */
+export const endpointExamples: readonly string[] = ITEM_ENDPOINTS.map((e) => `https://www.douyin.com${e.path}`);

@@ -2,9 +2,10 @@
  * Douyin (www.douyin.com, live.douyin.com, the shop's product pages): the one object the registry imports.
  * Extraction is pure and runs in Node as well as in the extension.
  */
+import { privacy } from './privacy';
 import type { Platform } from '../types';
 import { dom } from './dom';
-import { isItemEndpoint } from './endpoints';
+import { endpointExamples, isItemEndpoint } from './endpoints';
 import { extractFromResponse } from './extract';
 import { extractFromPage } from './page-data';
 import { surfaceOf, urlFacts } from './urls';
@@ -14,10 +15,12 @@ export const douyin: Platform = {
   matches: ['https://www.douyin.com/*', 'https://live.douyin.com/*', 'https://*.jinritemai.com/*'],
   surfaceOf,
   isItemEndpoint,
+  endpointExamples,
   extractFromResponse,
   extractFromPage,
   dom,
   urlFacts,
+  privacy,
 };
 
 export { extractFromResponse, extractFromPage, surfaceOf, isItemEndpoint };

@@ -47,3 +47,6 @@ export function endpointOf(url: string): Endpoint | undefined {
 }
 
 export const isItemEndpoint = (url: string): boolean => endpointOf(url) !== undefined;
+
+/** One example URL per item endpoint (Platform.endpointExamples). */
+export const endpointExamples: readonly string[] = ITEM_ENDPOINTS.map((e) => `https://www.tiktok.com${e.path}`);

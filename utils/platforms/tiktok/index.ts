@@ -2,9 +2,10 @@
  * TikTok web (www.tiktok.com): the one object the registry imports. Proof that a platform is one folder: nothing
  * outside utils/platforms/tiktok/ knows a TikTok field or selector. Extraction is pure and runs in Node too.
  */
+import { privacy } from './privacy';
 import type { Platform } from '../types';
 import { dom } from './dom';
-import { isItemEndpoint } from './endpoints';
+import { endpointExamples, isItemEndpoint } from './endpoints';
 import { extractFromResponse } from './extract';
 import { extractFromPage } from './page-data';
 import { surfaceOf, urlFacts } from './urls';
@@ -14,10 +15,12 @@ export const tiktok: Platform = {
   matches: ['https://www.tiktok.com/*'],
   surfaceOf,
   isItemEndpoint,
+  endpointExamples,
   extractFromResponse,
   extractFromPage,
   dom,
   urlFacts,
+  privacy,
 };
 
 export { extractFromResponse, extractFromPage, surfaceOf, isItemEndpoint };
