@@ -18,10 +18,22 @@ const hasOwn = (o: Obj, k: string): boolean => Object.prototype.hasOwnProperty.c
 /** `raw_ad_data` → `rawAdData`: the page's React state keeps camelCase copies of the API fields. */
 export const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
+/** The keys to try for a field name, memoised: field names are a small fixed set, reads are many (hot path). */
+const keyCache = new Map<string, readonly string[]>();
+function keysFor(snake: string): readonly string[] {
+  let keys = keyCache.get(snake);
+  if (!keys) {
+    const c = camel(snake);
+    keys = snake === c ? [snake] : [snake, c];
+    if (keyCache.size < 4096) keyCache.set(snake, keys);
+  }
+  return keys;
+}
+
 /** An own field by its snake_case name or its camelCase twin; null counts as absent. Returns the key actually read. */
 export function read(o: unknown, snake: string): { key: string; value: unknown } | undefined {
   if (!isObj(o) || UNSAFE_KEYS.has(snake)) return undefined;
-  for (const key of snake === camel(snake) ? [snake] : [snake, camel(snake)]) {
+  for (const key of keysFor(snake)) {
     if (hasOwn(o, key) && o[key] !== null && o[key] !== undefined) return { key, value: o[key] };
   }
   return undefined;
