@@ -40,6 +40,8 @@ import {
   webRidAt,
 } from './data.mjs';
 import { respondTikTok } from './tiktok/routes.mjs';
+// Douyin surface replicas (follow, friends, 精选, search, profile, video, note, drift, extra live rooms).
+import { respondDouyinSurfaces } from './douyin-surfaces/routes.mjs';
 
 export {
   DEFAULT_FEED_ITEMS,
@@ -131,6 +133,9 @@ export function respond(rawUrl, options = {}) {
   const items = options.items ?? DEFAULT_FEED_ITEMS;
   const asset = staticFile(path);
   if (asset) return asset;
+  // Douyin surface replicas first: they answer null for whatever is not theirs (demo/douyin-surfaces/routes.mjs).
+  const surface = respondDouyinSurfaces(url);
+  if (surface) return surface;
 
   if (host === 'www.douyin.com') {
     if (path === '/' || path === '/recommend' || path === '/recommend/') return ok(file('douyin/index.html'));

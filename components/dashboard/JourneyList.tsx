@@ -12,7 +12,7 @@ import { categoryOf } from '../../utils/dashboard/compute';
 export const JOURNEYS_SHOWN_MAX = 100;
 
 const time = (at: number, locale?: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 
 /** "+3 min" style offset from the journey's first touch. */
 function offset(ms: number, t: Translate): string {

@@ -24,6 +24,9 @@ async function ask<M extends ToBackground>(message: M): Promise<ReplyTo<M['type'
 }
 
 async function activeTabId(): Promise<number | undefined> {
+  // popup.html?tabId=<id>: the popup opened in a tab of its own (tests, keyboard users) asks about that tab.
+  const asked = new URLSearchParams(location.search).get('tabId');
+  if (asked && /^\d{1,10}$/.test(asked)) return Number(asked);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
   return tab?.id;
 }

@@ -81,3 +81,55 @@ export async function giveConsent(ext, patch = {}) {
   await sendFromExtensionPage(page, { type: 'ui-bg/update-settings', patch: { consentGiven: true, ...patch } });
   await page.close();
 }
+
+// ---- Helpers for the surface, live and drift tests (additive) ----------------------------------------------
+
+/** What the overlay shows now: the host's item id and tags, or null when no overlay is mounted. */
+export function overlayState(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-guangjie-item]');
+    return host ? { id: host.getAttribute('data-guangjie-item'), tags: host.getAttribute('data-guangjie-tags'), adKind: host.getAttribute('data-guangjie-ad-kind') } : null;
+  });
+}
+
+/** Wait until the overlay shows item `id` with exactly `tags` (TAG_IDS order). */
+export async function expectOverlay(page, id, tags, what = id) {
+  const want = tags.join(' ');
+  return waitFor(async () => {
+    const s = await overlayState(page);
+    return s && s.id === id && s.tags === want ? s : null;
+  }, { timeout: 10_000, message: `overlay on ${what} (${id}) with tags "${want}"; got ${JSON.stringify(await overlayState(page))}` });
+}
+
+/** Every row of one IndexedDB store of the extension's database, read from an extension page. */
+export async function readStore(ext, store) {
+  const page = await openExtensionPage(ext, 'popup.html');
+  try {
+    return await page.evaluate((name) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('guangjie');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+        req.onerror = () => reject(req.error);
+      };
+    }), store);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Poll a store until `pick(rows)` is truthy (the worker writes in batches). */
+export function waitForRows(ext, store, pick, message) {
+  return waitFor(async () => pick(await readStore(ext, store)), { timeout: 20_000, interval: 500, message });
+}
+
+/** The browser's tab id of the first tab whose URL starts with `prefix` (for popup.html?tabId=). */
+export async function tabIdOf(ext, prefix) {
+  const page = await openExtensionPage(ext, 'popup.html');
+  try {
+    return await page.evaluate(async (p) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(p))?.id, prefix);
+  } finally {
+    await page.close();
+  }
+}

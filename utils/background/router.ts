@@ -2,14 +2,15 @@
  * The receiving side of the protocol: check who sent it, validate, then one exhaustive switch over the types.
  * Every path resolves to a reply (never throws, never leaves the sender waiting without one).
  */
-import type { ErrorReply, Rejection, ReplyMap, ToBackground } from '../messages';
+import type { ErrorReply, Rejection, ReplyMap, Stats, ToBackground } from '../messages';
 import type { Touchpoint } from '../model/touchpoint';
 import { isRecording, type Settings } from '../settings';
 import { assertNever, validateMessage } from '../validate';
 import type { GuangjieDb } from '../db/schema';
 import { RecentDiagnostics, writeDiagnostic, type DiagnosticInput } from './diagnostics';
-import { buildStats } from './stats';
-import { StorageFullError, writeItems, writeTouchpoints } from './touchpoint-writer';
+import { buildStats, summarise } from './stats';
+import { emptyBucket } from './aggregates';
+import { isQuotaError, StorageFullError, writeItems, writeTouchpoints } from './touchpoint-writer';
 
 /** The parts of runtime.MessageSender we look at. */
 export interface Sender {
@@ -29,10 +30,36 @@ export interface RouterDeps {
   now?: () => number;
   recent?: RecentDiagnostics;
   log?: (what: string, detail?: unknown) => void;
+  /** Whether the disk is (nearly) full; defaults to navigator.storage.estimate(). */
+  storageLow?: () => Promise<boolean>;
+}
+
+/** Below this much free quota a failed write is taken for a full disk. Bytes. */
+export const LOW_SPACE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A really full disk does not always surface as QuotaExceededError: Chromium (checked on a full tmpfs) aborts the
+ * commit with a bare AbortError, then refuses to reopen the database with UnknownError. So after any storage
+ * failure we also ask how much room is left.
+ */
+export async function storageLowByEstimate(): Promise<boolean> {
+  const estimate = globalThis.navigator?.storage?.estimate;
+  if (typeof estimate !== 'function') return false;
+  try {
+    const { quota, usage } = await estimate.call(globalThis.navigator.storage);
+    return typeof quota === 'number' && typeof usage === 'number' && quota - usage < LOW_SPACE_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 type AnyReply = ReplyMap[keyof ReplyMap];
 const error = (code: ErrorReply['error'], reason?: string): ErrorReply => (reason ? { ok: false, error: code, reason } : { ok: false, error: code });
+
+function statsWhenUnreadable(): Stats {
+  const none = { ...summarise(emptyBucket()), journeys: null };
+  return { today: none, allTime: none, topShops: [], storageFull: true, degraded: false, recording: false };
+}
 
 /** Content-script messages come from a tab of this extension; page messages from this extension's own pages. */
 export function senderAllowed(type: ToBackground['type'], sender: Sender, deps: Pick<RouterDeps, 'extensionId' | 'extensionOrigin'>): boolean {
@@ -52,17 +79,25 @@ export function createRouter(deps: RouterDeps) {
     if (isRecording(settings)) await writeDiagnostic(await deps.getDb(), d, { extVersion: deps.extVersion, now: now() });
   }
 
+  const storageLow = deps.storageLow ?? storageLowByEstimate;
+
+  /** After a failed write or open: a full disk pauses recording (null if the disk is not full). */
+  async function pauseIfFull(e: unknown): Promise<ErrorReply | null> {
+    if (!(e instanceof StorageFullError) && !isQuotaError(e) && !(await storageLow())) return null;
+    // The settings live on the same disk: if even this write fails, the popup still hears it from `recent`.
+    await deps.updateSettings({ storageFull: true }).catch((err) => log('could not record storageFull', err));
+    recent.add({ at: now(), kind: 'storage-error', detail: `${e instanceof Error ? e.name : 'error'}: disk full, recording paused` });
+    log('storage full; recording paused', e instanceof StorageFullError ? e.cause : e);
+    return error('storage-full');
+  }
+
   /** Run a storage write; a full disk pauses recording and asks the sender to keep its queue. */
   async function store<R>(write: () => Promise<R>, onOk: (r: R) => AnyReply): Promise<AnyReply> {
     try {
       return onOk(await write());
     } catch (e) {
-      if (e instanceof StorageFullError) {
-        await deps.updateSettings({ storageFull: true });
-        recent.add({ at: now(), kind: 'storage-error', detail: 'QuotaExceededError: recording paused' });
-        log('storage full; recording paused', e.cause);
-        return error('storage-full');
-      }
+      const full = await pauseIfFull(e);
+      if (full) return full;
       log('storage error', e);
       return error('storage-error', e instanceof Error ? e.name : undefined);
     }
@@ -84,8 +119,8 @@ export function createRouter(deps: RouterDeps) {
         const ids = message.touchpoints.map((tp) => tp.id);
         if (settings.storageFull) return error('storage-full');
         if (!isRecording(settings)) return withRejected({ ok: true as const, stored: ids, dropped: true as const });
-        const db = await deps.getDb();
-        return store(() => writeTouchpoints(db, message.touchpoints, { extVersion: deps.extVersion, now: now() }),
+        // Opening is part of the write: on a full disk the open itself fails.
+        return store(async () => writeTouchpoints(await deps.getDb(), message.touchpoints, { extVersion: deps.extVersion, now: now() }),
           (stored) => withRejected({ ok: true as const, stored }));
       }
       case 'cs-bg/items': {
@@ -93,8 +128,7 @@ export function createRouter(deps: RouterDeps) {
         if (rejectedCount) log(`rejected ${rejectedCount} item(s)`, rej);
         if (settings.storageFull) return error('storage-full');
         if (!isRecording(settings)) return withRejected({ ok: true as const, stored: 0, dropped: true as const });
-        const db = await deps.getDb();
-        return store(() => writeItems(db, message.items, { extVersion: deps.extVersion, now: now() }),
+        return store(async () => writeItems(await deps.getDb(), message.items, { extVersion: deps.extVersion, now: now() }),
           (stored) => withRejected({ ok: true as const, stored }));
       }
       case 'cs-bg/diagnostic':
@@ -108,8 +142,16 @@ export function createRouter(deps: RouterDeps) {
         const patch = message.patch.recordingEnabled === true ? { ...message.patch, storageFull: false } : message.patch;
         return { ok: true, settings: await deps.updateSettings(patch) };
       }
-      case 'ui-bg/stats':
-        return { ok: true, stats: await buildStats(await deps.getDb(), { tabId: message.tabId, now: now(), settings: await deps.getSettings(), recent }) };
+      case 'ui-bg/stats': {
+        const settings = await deps.getSettings();
+        try {
+          return { ok: true, stats: await buildStats(await deps.getDb(), { tabId: message.tabId, now: now(), settings, recent }) };
+        } catch (e) {
+          // On a full disk the database may not even open: no numbers, but the popup must still say why.
+          if (!(await pauseIfFull(e))) throw e;
+          return { ok: true, stats: statsWhenUnreadable() };
+        }
+      }
       case 'ui-bg/delete-all': {
         const db = await deps.getDb();
         const tx = db.transaction(['touchpoints', 'items', 'diagnostics', 'seen', 'meta'], 'readwrite');

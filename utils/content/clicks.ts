@@ -18,7 +18,7 @@ export function trackClicks(session: Session): void {
       if (!target) return;
       const kind: ClickKind | null = guarded('dom.clickKind', () => platform.dom.clickKind(target), null);
       if (!kind) return;
-      session.emit(kind, pageFacts(session, kind), enclosingItem(session, target));
+      session.emit(kind, { ...pageFacts(session, kind), ...clickedProduct(session, kind, target) }, enclosingItem(session, target));
     },
     { capture: true },
   );
@@ -32,12 +32,32 @@ function enclosingItem(session: Session, target: Element): ClassifiedItem | unde
   return hit ? session.itemFor(hit.el, hit.id) : undefined;
 }
 
+/**
+ * A product click on a link names its own product (a live room's cart lists several; the item's first product
+ * would be the wrong one): the product id in the link's URL, read the way a product page's URL is.
+ */
+function clickedProduct(session: Session, kind: ClickKind, target: Element): { productId?: string } {
+  if (kind !== 'product-click') return {};
+  const href = target.closest('a[href]')?.getAttribute('href');
+  if (!href) return {};
+  try {
+    const productId = urlFacts(session, new URL(href, location.href).href).productId;
+    return productId && /^\d{6,25}$/.test(productId) ? { productId } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** On a product page the product id comes from the URL; in a live room, the room id. */
 function pageFacts(session: Session, kind: ClickKind): { productId?: string; roomId?: string } {
   if (session.surface === 'product-page' && (kind === 'buy-intent' || kind === 'add-to-cart')) {
     return { productId: urlFacts(session, session.pageUrl).productId };
   }
-  if (session.surface === 'live-room') return { roomId: urlFacts(session, session.pageUrl).roomId };
+  if (session.surface === 'live-room') {
+    // The URL has the room's number (web_rid); touchpoints name rooms by the room id, as live-enter does.
+    const webRid = urlFacts(session, session.pageUrl).roomId;
+    return { roomId: (webRid && session.roomIdsByWebRid.get(webRid)) ?? webRid };
+  }
   return {};
 }
 

@@ -57,7 +57,8 @@ export function trackPageVisits(session: Session): void {
     const visit = liveVisit;
     enterRoom(Date.now()); // leaving before the room data came: the enter still goes first
     liveVisit = null;
-    const item = visit.item ?? roomItem(visit.roomId);
+    // The room as known now: its products (and so who sells) may have arrived after the enter.
+    const item = roomItem(visit.roomId) ?? visit.item;
     session.emit('live-leave', { roomId: item?.roomId ?? visit.roomId, dwellMs: Math.round(performance.now() - visit.since) }, item);
   };
 

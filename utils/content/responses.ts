@@ -7,12 +7,28 @@ import { PAGE_CHANNEL, type PageToContent } from '../messages';
 import type { FeedItem } from '../model/item';
 import { classify } from '../classify';
 import { guarded, log } from './guard';
+import { MERGE_KEEP_MAX, mergeItems } from './merge-items';
 import { PageMessageGate } from './page-messages';
 import type { Session } from './session';
 
-export function storeItems(session: Session, items: FeedItem[]): number {
+/** Live items already seen on this page, by id, to merge a room's later responses into (see merge-items.ts). */
+const liveSeen = new WeakMap<Session, Map<string, FeedItem>>();
+
+function mergedWithEarlier(session: Session, item: FeedItem): FeedItem {
+  if (item.format !== 'live') return item;
+  let seen = liveSeen.get(session);
+  if (!seen) liveSeen.set(session, (seen = new Map()));
+  const prev = seen.get(item.id);
+  const merged = prev ? mergeItems(prev, item) : item;
+  seen.delete(item.id);
+  seen.set(item.id, merged);
+  if (seen.size > MERGE_KEEP_MAX) seen.delete(seen.keys().next().value as string);
+  return merged;
+}
+
+export function storeItems(session: Session, fresh: FeedItem[]): number {
   let changed = 0;
-  for (const item of items) {
+  for (const item of fresh.map((i) => mergedWithEarlier(session, i))) {
     if (item.live?.webRid && session.roomIdsByWebRid.size < 1_000) session.roomIdsByWebRid.set(item.live.webRid, item.id);
     if (item.format === 'live' && session.surface === 'live-room') session.lastRoomItemId = item.id;
     const classified = guarded('classify', () => classify(item, { topKolMinFollowers: session.settings.topKolMinFollowers }), null);

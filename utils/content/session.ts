@@ -62,6 +62,13 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
   const extVersion = guarded('getManifest', () => browser.runtime.getManifest().version, '');
   const surfaceOf = (url: string): Surface => guarded('surfaceOf', () => platform.surfaceOf(url), null) ?? 'other';
 
+  /** The room item of a live-room page: by the URL's room number, else the last room captured here. */
+  const roomOnPage = (): string | null => {
+    const webRid = guarded('urlFacts', () => platform.urlFacts?.(session.pageUrl).roomId, undefined);
+    const id = (webRid && session.roomIdsByWebRid.get(webRid)) ?? session.lastRoomItemId;
+    return id && session.store.get(id) ? id : null;
+  };
+
   const session: Session = {
     ctx,
     platform,
@@ -91,7 +98,9 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
       // Best effort: a diagnostic lost to a stopping worker costs nothing, so no retry; never wait forever.
       void withTimeout(browser.runtime.sendMessage({ type: 'cs-bg/diagnostic', diagnostic }), 3_000).catch((err) => log('diagnostic not sent', err));
     },
-    itemFor(el, id) {
+    itemFor(el, elementId) {
+      // A live room's element names no id: the room is the one this page's room API described.
+      const id = elementId ?? (session.surface === 'live-room' ? roomOnPage() : null);
       const known = id ? session.store.get(id) : undefined;
       if (known && known.source !== 'dom') return known;
       let key = id;

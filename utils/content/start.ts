@@ -68,6 +68,9 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
     refreshOverlay();
   });
   session.onNavigate('arrive', feed.check);
+  // On grid pages the active item is the card under the pointer, and hovering changes no DOM: check on pointer moves
+  // too (coalesced by the watcher, so a sweep across the grid costs one check per FEED_CHECK_DELAY_MS).
+  ctx.addEventListener(document, 'pointerover', () => feed.check(), { passive: true });
   refreshOverlay();
   trackClicks(session);
   trackPageVisits(session);

@@ -20,6 +20,36 @@ function idOf(el: Element): string | null {
   return m ? m[1] : null;
 }
 
+/** The item id a page URL names: the modal player's `modal_id=`, or the `/video/<id>` / `/note/<id>` page. */
+function idFromUrl(el: Element): string | null {
+  const href = el.ownerDocument?.defaultView?.location?.href;
+  if (!href) return null;
+  try {
+    const u = new URL(href);
+    const modal = u.searchParams.get('modal_id');
+    if (modal && /^\d{6,25}$/.test(modal)) return modal;
+    return /^\/(?:video|note)\/(\d{6,25})\/?$/.exec(u.pathname)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Layout-drift fallback: the element carrying an item id that covers the middle of the viewport (a vertical feed's
+ * playing slide fills it), whatever its classes. Only ids: its tags then come from the JSON already captured.
+ */
+function itemAtViewportCentre(root: ParentNode): { el: Element; id: string | null } | null {
+  const doc = root instanceof Document ? root : (root as Node).ownerDocument;
+  const win = doc?.defaultView;
+  if (!doc || !win || typeof doc.elementFromPoint !== 'function') return null;
+  const el = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2)?.closest(S.idCarrier);
+  const id = el ? idOf(el) : null;
+  return el && id ? { el, id } : null;
+}
+
+/** An item element's id; a detail page or the modal player holds links to related videos, so its own id is the URL's. */
+const itemId = (el: Element): string | null => (el.matches(S.idInUrl) ? idFromUrl(el) : null) ?? idOf(el);
+
 const ev = (field: string, value: string, note?: string): Evidence => (note ? { source: 'dom', field, value, note } : { source: 'dom', field, value });
 
 /** An element whose own text (not its children's) is exactly 广告. */
@@ -65,11 +95,16 @@ export const dom: Platform['dom'] = {
   findItems(root) {
     const els = S.all(root, S.feedItem);
     // Keep the outermost match: a slide wrapper and the video inside it are one item.
-    return els.filter((e) => !els.some((o) => o !== e && o.contains(e))).map((el) => ({ el, id: idOf(el) }));
+    return els.filter((e) => !els.some((o) => o !== e && o.contains(e))).map((el) => ({ el, id: itemId(el) }));
   },
+  // The playing item (feed slide, modal player, detail page, live room), else the grid card under the pointer,
+  // else (layout drift) whatever item id covers the middle of the viewport.
   activeItem(root) {
     const el = S.first(root, S.activeItem);
-    return el ? { el, id: idOf(el) } : null;
+    if (el) return { el, id: itemId(el) };
+    const card = S.first(root, S.hoveredCard);
+    if (card) return { el: card, id: idOf(card) };
+    return itemAtViewportCentre(root);
   },
   signals,
   overlayAnchor(el) {

@@ -20,7 +20,7 @@ function extractUnsafe(url: string, json: unknown): FeedItem[] {
   const endpoint = endpointOf(url)?.path ?? endpointPath(url);
   const ctx: AwemeContext = { source: 'api', endpoint };
   const kind = endpointOf(url)?.itemsAt;
-  if (kind === 'room-enter') return extractRoomEnter(json, endpoint);
+  if (kind === 'room-enter') return withWebRidFromUrl(url, extractRoomEnter(json, endpoint));
   if (kind === 'live-promotions') return extractLivePromotions(url, json, endpoint);
   if (Array.isArray(json)) return fromDataList(json, ctx); // a bare `data[]` (search saved on its own)
   if (!isObj(json)) return [];
@@ -78,6 +78,22 @@ function fromDataList(list: unknown[], ctx: AwemeContext): FeedItem[] {
     }
   });
   return out;
+}
+
+/**
+ * The 2026 room-enter response carries the room's live.douyin.com number nowhere in its body (the real capture
+ * keeps it only in the request's `web_rid=`), so a room without `owner.web_rid` takes it from the URL.
+ */
+function withWebRidFromUrl(url: string, items: FeedItem[]): FeedItem[] {
+  let webRid: string | null = null;
+  try {
+    webRid = new URL(url, 'https://live.douyin.com').searchParams.get('web_rid');
+  } catch {
+    return items;
+  }
+  if (!webRid || !/^\d{4,25}$/.test(webRid) || items.length !== 1) return items; // several rooms: which one is unknown
+  for (const item of items) if (item.live && !item.live.webRid) item.live.webRid = webRid;
+  return items;
 }
 
 function push(out: FeedItem[], item: FeedItem | undefined): void {

@@ -41,8 +41,11 @@ export const feedItem: readonly Sel[] = [
   { selector: '#slider-card[data-e2e="feed-live"], [data-e2e="feed-live"]', seen: '2025 live card in the feed (PLATFORMS.md)' },
   { selector: '#slidelist .page-recommend-container', seen: '2025–26 slide wrapper (PLATFORMS.md)' },
   { selector: '[data-e2e="scroll-list"] li .search-result-card', seen: '2026-09 search result cards (PLATFORMS.md)' },
+  { selector: '[id^="waterfall_item"]', seen: '2026 general search tab cards (PLATFORMS.md)' },
   { selector: '[data-e2e="user-post-list"] li', seen: '2024 profile post grid (PLATFORMS.md)' },
   { selector: '.discover-video-card-item', seen: '2025 精选 grid card (PLATFORMS.md)' },
+  { selector: '[data-e2e="video-detail"], [data-e2e="note-detail"]', seen: '2024 video / image post page: the page is one item (PLATFORMS.md)' },
+  { selector: '[data-aweme-id]', seen: 'id attribute also seen on items (PLATFORMS.md); the last hook left when the data-e2e ones drift' },
 ];
 
 export const feedContainer: readonly Sel[] = [
@@ -57,8 +60,27 @@ export const activeItem: readonly Sel[] = [
   { selector: '[data-e2e="feed-active-video"]', seen: '2024–2026 playing item (PLATFORMS.md)' },
   { selector: '[data-e2e="modal-video-container"]', seen: '2025 modal player on 精选 / search (PLATFORMS.md)' },
   { selector: '[data-e2e="video-detail"]', seen: '2024 video page (PLATFORMS.md)' },
+  { selector: '[data-e2e="note-detail"]', seen: '2024 image post page (PLATFORMS.md)' },
   { selector: 'div.dySwiperSlide [data-e2e="feed-active-video"]', seen: '2024-05 older layout (PLATFORMS.md)' },
+  { selector: '[data-e2e="living-container"]', seen: '2025 live.douyin.com room: the room is the item (PLATFORMS.md)' },
 ];
+
+/** Active items whose id is in the page URL (`modal_id=`, `/video/<id>`, `/note/<id>`), not in an attribute. */
+export const idInUrl = '[data-e2e="modal-video-container"], [data-e2e="video-detail"], [data-e2e="note-detail"]';
+
+/**
+ * Grid pages (精选 without the modal, search, a profile's posts) play nothing: the item the viewer is on is the
+ * card under the pointer (`:hover`, so no pointer bookkeeping of our own).
+ */
+export const hoveredCard: readonly Sel[] = [
+  { selector: '.discover-video-card-item:hover', seen: '2025 精选 grid card (PLATFORMS.md)' },
+  { selector: '[data-e2e="scroll-list"] li:hover .search-result-card', seen: '2026-09 search result cards (PLATFORMS.md)' },
+  { selector: '[id^="waterfall_item"]:hover', seen: '2026 general search tab cards (PLATFORMS.md)' },
+  { selector: '[data-e2e="user-post-list"] li:hover', seen: '2024 profile post grid (PLATFORMS.md)' },
+];
+
+/** Attributes that carry an item id wherever they sit: the last resort when no known item hook matches. */
+export const idCarrier = '[data-e2e-vid], [data-aweme-id]';
 
 /** Attributes that carry the item id on an item element, newest first. */
 export const itemIdAttributes = ['data-e2e-vid', 'data-aweme-id'] as const;

@@ -1,0 +1,69 @@
+/** The popup's issue #4 / #8 numbers: attention on commerce, closed-loop ads, journey counts, kept cheap. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { recomputeAggregates, dumpAggregates } from '../../utils/background/aggregate-store';
+import { RecentDiagnostics } from '../../utils/background/diagnostics';
+import { JOURNEY_SYNC_MAX_TOUCHPOINTS, journeySummaryFor, META_JOURNEY_SUMMARY } from '../../utils/background/journey-summary';
+import { buildStats } from '../../utils/background/stats';
+import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { freshIndexedDb, MIN, openTestDb, T0, tp } from './background-fixtures';
+
+const ctx = { extVersion: 't', now: T0 + 10 * MIN };
+const stats = async (db: Awaited<ReturnType<typeof openTestDb>>, now = T0 + 10 * MIN) =>
+  buildStats(db, { now, settings: { ...DEFAULT_SETTINGS, consentGiven: true }, recent: new RecentDiagnostics() });
+
+describe('popup stats', () => {
+  beforeEach(freshIndexedDb);
+
+  it('sum attention on commerce and on closed-loop ads, as the recompute does', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, [
+      tp({ tags: ['ad', 'shop'], adKind: 'closed-loop-product', attentionMs: 4000 }),
+      tp({ tags: ['ad'], adKind: 'closed-loop-live', attentionMs: 1000 }),
+      tp({ tags: ['ad'], adKind: 'landing-page', attentionMs: 5000 }),
+      tp({ tags: [], attentionMs: 10_000 }),
+      tp({ type: 'product-click', tags: ['ad'], adKind: 'closed-loop-product' }),
+    ], ctx);
+    const s = await stats(db);
+    expect(s.allTime).toMatchObject({ attentionMs: 20_000, commerceAttentionMs: 10_000, adImpressions: 3, closedLoopAdImpressions: 2, adAttentionMs: 10_000, closedLoopAdAttentionMs: 5000 });
+    expect(s.today).toMatchObject({ closedLoopAdImpressions: 2 });
+    const running = await dumpAggregates(db);
+    await recomputeAggregates(db);
+    expect(await dumpAggregates(db)).toEqual(running);
+  });
+
+  it('reads rows stored before the new fields as zero', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, [tp({ dwellMs: 3000 })], ctx);
+    const old = (await db.get('meta', 'agg:total')) as Record<string, unknown>;
+    for (const k of ['attentionMs', 'commerceAttentionMs', 'adImpressions', 'closedLoopAdImpressions', 'adAttentionMs', 'closedLoopAdAttentionMs']) delete old[k];
+    await db.put('meta', old, 'agg:total');
+    expect((await stats(db)).allTime).toMatchObject({ attentionMs: 0, adImpressions: 0, itemsSeen: 1 });
+  });
+
+  it('counts journeys open and converted, today and all-time, and how many began browsing', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, [
+      tp({ id: 'x1', at: T0 - 2 * 86_400_000, tags: ['shop'], productId: 'old' }),
+      tp({ id: 'a', at: T0, tags: ['shop'], productId: 'p1' }),
+      tp({ id: 'b', at: T0 + MIN, type: 'product-view', surface: 'product-page', productId: 'p1' }),
+      tp({ id: 's', at: T0 + 2 * MIN, type: 'search', surface: 'search', query: 'q' }),
+      tp({ id: 'c', at: T0 + 3 * MIN, type: 'shop-open', surface: 'other', shopId: 'shop9' }),
+    ], ctx);
+    const s = await stats(db);
+    expect(s.allTime.journeys).toEqual({ open: 2, converted: 1, browse: 2, store: 1 });
+    expect(s.today.journeys).toEqual({ open: 1, converted: 1, browse: 1, store: 1 });
+    expect(s.journeysAsOf).toBe(T0 + 10 * MIN);
+  });
+
+  it('never scans a large store while the popup waits: it answers from the cache and recounts behind', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, [tp({ productId: 'p1', tags: ['shop'] })], ctx);
+    // Pretend the store is large: the count is not redone in the reply.
+    expect(await journeySummaryFor(db, ctx.now, JOURNEY_SYNC_MAX_TOUCHPOINTS + 1)).toBeNull();
+    await new Promise((r) => setTimeout(r, 50)); // the background recount lands in meta
+    const cached = await db.get('meta', META_JOURNEY_SUMMARY);
+    expect(cached).toMatchObject({ allTime: { open: 1 } });
+    expect(await journeySummaryFor(db, ctx.now, JOURNEY_SYNC_MAX_TOUCHPOINTS + 1)).toMatchObject({ allTime: { open: 1 } });
+  });
+});
