@@ -45,6 +45,9 @@ export function DashboardView(p: DashboardViewProps) {
     adKind: rollupChart(data.adKind, 'dashAdKind', t),
   }, [data, t]);
   const journeysTotal = data ? data.modes.browse + data.modes.store + data.modes.unknown : 0;
+  // Attribution needs a conversion: say so instead of drawing empty axes.
+  const noConversions = !!data && !data.journeys.some((j) => j.converted);
+  const noCredit = noConversions ? <p class="note" data-testid="dash-no-conversions">{t('dashNoConversions')}</p> : null;
   const busy = !!p.exportProgress;
   return (
     <main class="dashboard">
@@ -85,9 +88,11 @@ export function DashboardView(p: DashboardViewProps) {
             <ChartCanvas config={charts.funnel} testId="dash-chart-funnel" label={t('dashFunnelTitle')} height={200} />
           </Panel>
           <Panel title={t('dashAttributionTitle')} hint={t('dashAttributionHint')}>
+            {noCredit}
             <ChartCanvas config={charts.fact} testId="dash-chart-attribution" label={t('dashAttributionTitle')} />
           </Panel>
           <Panel title={t('dashAdKindTitle')} hint={t('dashAdKindHint')} wide>
+            {noCredit}
             <ChartCanvas config={charts.adKind} testId="dash-chart-ad-kind" label={t('dashAdKindTitle')} />
           </Panel>
           <Panel title={t('dashJourneysTitle', [formatCount(data.journeys.length, locale)])} hint={t('dashJourneysHint')} wide>

@@ -41,8 +41,8 @@ export function attentionChart(data: DashboardData, t: Translate): ChartConfigur
     data: {
       labels: data.days.map((d) => shortDay(d.day)),
       datasets: [
-        { label: t('dashAttentionCommerce'), data: data.days.map((d) => minutes(d.commerceAttentionMs)), borderColor: '#e8483f', backgroundColor: '#e8483f', tension: 0.25 },
-        { label: t('dashAttentionOther'), data: data.days.map((d) => minutes(d.otherAttentionMs)), borderColor: '#2f80ed', backgroundColor: '#2f80ed', tension: 0.25 },
+        { label: t('dashAttentionCommerce'), data: data.days.map((d) => minutes(d.commerceAttentionMs)), borderColor: '#e8483f', backgroundColor: '#e8483f', tension: 0 },
+        { label: t('dashAttentionOther'), data: data.days.map((d) => minutes(d.otherAttentionMs)), borderColor: '#2f80ed', backgroundColor: '#2f80ed', tension: 0 },
       ],
     },
     options: { ...base, scales: { y: { min: 0, title: { display: true, text: t('dashMinutes') } } } },

@@ -33,6 +33,16 @@ describe('dashboard view', () => {
     expect([...rows[0].querySelectorAll('.step')].map((s) => s.getAttribute('data-type'))).toEqual(['impression', 'product-view']);
   });
 
+  it('explains empty attribution charts when nothing converted, and not otherwise', () => {
+    show();
+    expect(byId('dash-no-conversions')).toBeNull();
+    render(null, root);
+    root.remove();
+    const open = computeDashboard([tp({ id: 'a', at: T0, tags: ['shop'], productId: 'p1' })], [], filter);
+    show({ data: open });
+    expect(root.querySelectorAll('[data-testid="dash-no-conversions"]').length).toBe(2);
+  });
+
   it('changes the platform filter and starts exports', () => {
     const p = show();
     const select = byId('dash-filter-platform') as HTMLSelectElement;
