@@ -16,15 +16,23 @@ before(async () => {
 });
 after(async () => ext?.close());
 
+/** What the overlay shows now: its host's attributes, and the ad chip's text inside the shadow root. */
 async function overlayState(page) {
   return page.evaluate(() => {
     const host = document.querySelector('[data-guangjie-item]');
-    const active = document.querySelector('[data-e2e="feed-active-video"], [data-e2e="feed-live"][data-e2e-active], #slider-card');
     return host
-      ? { id: host.getAttribute('data-guangjie-item'), tags: host.getAttribute('data-guangjie-tags'), adKind: host.getAttribute('data-guangjie-ad-kind') }
+      ? {
+          id: host.getAttribute('data-guangjie-item'),
+          tags: host.getAttribute('data-guangjie-tags'),
+          adKind: host.getAttribute('data-guangjie-ad-kind'),
+          adChip: host.shadowRoot?.querySelector('[data-tag="ad"]')?.textContent ?? null,
+        }
       : null;
   });
 }
+
+/** The overlay's word for each closed-loop ad kind (issue 8). */
+const AD_WORD = { 'closed-loop-product': '千川·商品', 'closed-loop-live': '千川·直播', 'landing-page': '落地页', 'app-install': '下载' };
 
 test('tags each feed item, the popup counts it, the export holds exactly the qualifying impressions', async () => {
   const page = await ext.context.newPage();
@@ -38,9 +46,12 @@ test('tags each feed item, the popup counts it, the export holds exactly the qua
       return s && s.id === expected.id && s.tags === expected.tags.join(' ') ? s : null;
     }, { message: `overlay on item ${i} (${expected.id}) with tags "${expected.tags.join(' ')}"; got ${JSON.stringify(await overlayState(page))}` });
     assert.equal(state.tags, expected.tags.join(' '), `item ${expected.id} tags`);
-    if (expected.adKind) assert.equal(state.adKind, expected.adKind, `item ${expected.id} ad kind`);
-    // Watch the odd ones long enough to count, skip the even ones (after the first) quickly.
-    const skip = i % 2 === 1;
+    if (expected.adKind) {
+      assert.equal(state.adKind, expected.adKind, `item ${expected.id} ad kind`);
+      assert.ok(state.adChip?.includes(AD_WORD[expected.adKind]), `ad chip "${state.adChip}" says ${AD_WORD[expected.adKind]}`);
+    }
+    // Skip items 1, 3 and 5 in under a second; watch the others long enough to count.
+    const skip = i === 1 || i === 3 || i === 5;
     await page.waitForTimeout(skip ? SKIP_MS : WATCH_MS);
     (skip ? skipped : watched).push(expected);
     await page.keyboard.press('ArrowDown');
@@ -75,6 +86,7 @@ test('tags each feed item, the popup counts it, the export holds exactly the qua
     assert.equal(mine.length, 1, `one impression for watched item ${w.id}`);
     assert.ok(mine[0].dwellMs >= 2000, `dwell >= 2 s for ${w.id} (got ${mine[0].dwellMs})`);
     assert.deepEqual(mine[0].tags, w.tags, `stored tags for ${w.id}`);
+    assert.equal(mine[0].adKind, w.adKind, `stored ad kind for ${w.id}`);
   }
   for (const s of skipped) assert.equal(impressions.filter((t) => t.itemId === s.id).length, 0, `no impression for skipped ${s.id}`);
   assert.equal(impressions.length, watched.length, 'no other impressions');
