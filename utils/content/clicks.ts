@@ -17,7 +17,9 @@ export function trackClicks(session: Session): void {
       const target = event.target instanceof Element ? event.target : null;
       if (!target) return;
       const kind: ClickKind | null = guarded('dom.clickKind', () => platform.dom.clickKind(target), null);
-      if (!kind) return;
+      // A click toward a live room is not yet an entry: the room page records 'live-enter' itself on arrival (and
+      // 'live-leave' with dwell), so counting the click as well would credit every room visit twice.
+      if (!kind || kind === 'live-enter') return;
       session.emit(kind, { ...pageFacts(session, kind), ...clickedProduct(session, kind, target) }, enclosingItem(session, target));
     },
     { capture: true },
