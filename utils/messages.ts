@@ -42,6 +42,13 @@ export type UiToBackground =
 
 export type ToBackground = ContentToBackground | UiToBackground;
 
+/** Machine idle state, as `browser.idle` reports it (only the background can ask). */
+export const IDLE_STATES = ['active', 'idle', 'locked'] as const;
+export type IdleState = (typeof IDLE_STATES)[number];
+
+/** background → content script (tabs.sendMessage): the machine went idle / locked / active again. */
+export type BackgroundToContent = { type: 'bg-cs/idle'; state: IdleState };
+
 /** Reply to `cs-bg/touchpoints`: the ids now safely stored (a retry of these is a no-op). */
 export interface TouchpointAck {
   ok: true;

@@ -3,11 +3,11 @@ import { ImpressionTracker, type ImpressionRecord } from '@/utils/content/viewab
 
 /** A clock and environment the test drives by hand. */
 function harness() {
-  const state = { t: 0, visible: true, focused: true, playing: true };
+  const state = { t: 0, visible: true, focused: true, playing: true, active: true };
   const out: ImpressionRecord[] = [];
   const tracker = new ImpressionTracker(
     { now: () => state.t, wallNow: () => 1_700_000_000_000 + state.t },
-    { pageVisible: () => state.visible, windowFocused: () => state.focused, isPlaying: () => state.playing },
+    { pageVisible: () => state.visible, windowFocused: () => state.focused, machineActive: () => state.active, isPlaying: () => state.playing },
     (r) => out.push(r),
   );
   const advance = (ms: number) => (state.t += ms);
@@ -25,6 +25,19 @@ describe('impression tracker', () => {
     expect(h.out).toHaveLength(0);
     h.tracker.setRatio(el, 0.2, 'a1');
     expect(h.out).toEqual([{ el, itemId: 'a1', at: 1_700_000_000_000, dwellMs: 2100, attentionMs: 2100 }]);
+  });
+
+  it('an idle or locked machine keeps dwell but stops attention', () => {
+    h.tracker.setRatio(el, 1, 'a1');
+    h.advance(1000);
+    h.state.active = false; // the background relayed browser.idle 'idle'
+    h.tracker.refresh();
+    h.advance(3000);
+    h.state.active = true;
+    h.tracker.refresh();
+    h.advance(500);
+    h.tracker.setRatio(el, 0, 'a1');
+    expect(h.out).toEqual([{ el, itemId: 'a1', at: 1_700_000_000_000, dwellMs: 4500, attentionMs: 1500 }]);
   });
 
   it('a 1.5 s view makes none', () => {

@@ -6,6 +6,7 @@
 import { guarded } from './guard';
 import type { Session } from './session';
 import { ImpressionTracker } from './viewability';
+import { watchMachineActive } from './idle-state';
 
 const THRESHOLDS = [0, 0.5, 1];
 /** Media events that change whether an item's player is playing; captured at the document (they don't bubble). */
@@ -14,12 +15,14 @@ const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
 export function trackImpressions(session: Session): { rescan(): void } {
   const { ctx, platform } = session;
   const ids = new Map<Element, string | null>();
+  const machineActive = watchMachineActive(ctx, () => tracker.refresh());
 
   const tracker = new ImpressionTracker(
     { now: () => performance.now(), wallNow: () => Date.now() },
     {
       pageVisible: () => document.visibilityState === 'visible',
       windowFocused: () => document.hasFocus(),
+      machineActive,
       isPlaying: (el) => guarded('dom.isPlaying', () => platform.dom.isPlaying?.(el) ?? true, true),
     },
     (record) => {

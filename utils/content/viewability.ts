@@ -8,10 +8,11 @@
  *   A hidden tab therefore ends the episode; time hidden never counts.
  * - DWELL is the viewable time of the episode. An episode whose dwell reaches IMPRESSION_MIN_MS (2 s, one continuous
  *   run) is an IMPRESSION; one 'impression' touchpoint is emitted when it ends. An item skipped in under 2 s makes none.
- * - ATTENTION is the part of dwell during which, in addition, the window has focus (`document.hasFocus()`) and the
- *   item's player is playing (the platform's optional `dom.isPlaying`; assumed playing when it can't tell).
- *   Approximation: we cannot see the user's eyes; an idle or locked machine usually takes focus from the window, and
- *   a paused video stops counting, but a focused, playing, unattended tab still counts as attention.
+ * - ATTENTION is the part of dwell during which, in addition, the window has focus (`document.hasFocus()`), the
+ *   machine is neither idle (no input for IDLE_DETECTION_S) nor locked (`browser.idle`, relayed by the background),
+ *   and the item's player is playing (the platform's optional `dom.isPlaying`; assumed playing when it can't tell).
+ *   We cannot see the user's eyes: a focused, playing tab watched without touching the machine counts until the
+ *   idle threshold passes.
  * Durations use a monotonic clock (`performance.now()`); `at` is the wall-clock time the episode began.
  */
 import { IMPRESSION_MIN_MS, IMPRESSION_MIN_VISIBLE_RATIO } from '../journeys/definitions';
@@ -28,6 +29,8 @@ export interface TrackerClock {
 export interface TrackerEnvironment {
   pageVisible(): boolean;
   windowFocused(): boolean;
+  /** The machine is in use (not idle, not locked); absent = always. */
+  machineActive?(): boolean;
   isPlaying(el: Element): boolean;
 }
 
@@ -108,7 +111,7 @@ export class ImpressionTracker {
   }
 
   private attentive(el: Element): boolean {
-    return this.env.windowFocused() && this.env.isPlaying(el);
+    return this.env.windowFocused() && (this.env.machineActive?.() ?? true) && this.env.isPlaying(el);
   }
 
   private account(episode: Episode): void {
