@@ -9,11 +9,13 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
-  manifest: {
+  // A function of the target: `scripting` (injecting into tabs open at install) exists in MV3 only; MV2 uses
+  // tabs.executeScript, covered by the host permissions.
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'downloads', 'idle', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'downloads', 'idle', 'alarms', ...(manifestVersion === 3 ? ['scripting'] : [])],
     host_permissions: allHostPermissions,
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
@@ -21,5 +23,5 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: { id: 'guangjie@research.local', strict_min_version: '115.0' },
     },
-  },
+  }),
 });

@@ -7,6 +7,8 @@ import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '@/utils/bac
 import { createRouter } from '@/utils/background/router';
 import { registerInstallHandler } from '@/utils/background/install';
 import { getDb } from '@/utils/db/connection';
+import { watchIdle } from '@/utils/background/idle';
+import { allMatches } from '@/utils/platforms/registry';
 import { getSettings, updateSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
@@ -19,6 +21,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   });
+  watchIdle(browser.idle, browser.tabs, allMatches());
   // webextension-polyfill: returning a Promise is how the reply is sent.
   browser.runtime.onMessage.addListener((message: unknown, sender) => router.handle(message, sender));
 

@@ -1,11 +1,13 @@
 /**
  * First run: on install, make the pseudonymisation salt (once; kept for every later export) and open the consent
  * page, which asks before anything is recorded (settings.consentGiven starts false, and the router stores nothing
- * until it is true). Registered synchronously from the background's main, so the event that woke the worker
+ * until it is true). On install and update, also bring the content scripts into tabs already open
+ * (inject-existing.ts). Registered synchronously from the background's main, so the event that woke the worker
  * reaches it.
  */
 import { makeSalt, MIN_SALT_CHARS } from '../journeys/hash';
 import type { Settings } from '../settings';
+import { injectIntoExistingTabs, type InjectApi } from './inject-existing';
 
 export const CONSENT_PAGE = '/consent.html';
 
@@ -30,8 +32,17 @@ export async function onInstalled(reason: string, api: InstallApi, deps: Install
   if (reason === 'install') await api.tabs.create({ url: api.runtime.getURL(CONSENT_PAGE) });
 }
 
-export function registerInstallHandler(api: InstallApi, deps: InstallDeps): void {
+/** Content scripts into open tabs; main-world ones only on install (no earlier copy can be running then). */
+export async function injectOnInstalled(reason: string, api: InjectApi): Promise<void> {
+  if (reason !== 'install' && reason !== 'update') return;
+  const report = await injectIntoExistingTabs(api, { mainWorld: reason === 'install' });
+  if (report.injected || report.failed) console.info('[guangjie] content scripts into open tabs', report);
+}
+
+export function registerInstallHandler(api: InstallApi & InjectApi, deps: InstallDeps): void {
   api.runtime.onInstalled.addListener(({ reason }) => {
+    // Independent of each other: a tab need not wait for the settings, nor the consent page for the tabs.
     void onInstalled(reason, api, deps).catch((e) => console.warn('[guangjie] install', e));
+    void injectOnInstalled(reason, api).catch((e) => console.warn('[guangjie] inject', e));
   });
 }

@@ -23,7 +23,30 @@ const domReady = (ctx: ContentScriptContext): Promise<void> =>
     ? Promise.resolve()
     : new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
 
+/**
+ * Run once per page. The script can reach a page twice from one extension instance: declared, and injected into
+ * tabs open at install or update (utils/background/inject-existing.ts), or (Firefox) injected by the browser too.
+ * Such copies share this isolated world: WXT's context retires the older one when a newer one starts, and this
+ * flag, which the page cannot reach, keeps a second copy from starting beside a valid one. A copy orphaned by an
+ * update is another matter: Chromium (156) runs the re-injected script in a fresh isolated world, out of reach of
+ * this flag; the orphan's WXT context invalidates itself and createShadowRootUi removes its overlay host
+ * (checked by tests/e2e/existing-tabs.test.mjs: exactly one host after an update).
+ */
+const RUNNING_KEY = Symbol.for('guangjie.feed-content');
+
+export function claimPage(ctx: ContentScriptContext, win: object = window): boolean {
+  const slot = win as { [RUNNING_KEY]?: ContentScriptContext };
+  const running = slot[RUNNING_KEY];
+  if (running && running !== ctx && running.isValid) return false;
+  slot[RUNNING_KEY] = ctx;
+  ctx.onInvalidated(() => {
+    if (slot[RUNNING_KEY] === ctx) delete slot[RUNNING_KEY];
+  });
+  return true;
+}
+
 export async function startFeedContent(ctx: ContentScriptContext): Promise<void> {
+  if (!claimPage(ctx)) return;
   const platform = guarded('platformForUrl', () => platformForUrl(location.href), undefined);
   if (!platform) return;
   const session = createSession(ctx, platform);
