@@ -3,7 +3,7 @@
  * which item, where, and whether to show it at all.
  */
 import { useState } from 'preact/hooks';
-import { TAG_IDS, type ClassifiedItem, type TagHit, type TagId } from '@/utils/model/tags';
+import { TAG_IDS, type AdKind, type ClassifiedItem, type TagHit, type TagId } from '@/utils/model/tags';
 import { AD_KIND_WORD, CHIP, type OverlayLang } from './labels';
 
 export interface OverlayProps {
@@ -12,9 +12,11 @@ export interface OverlayProps {
   floating?: boolean;
   /** Language of the chip words; the ad kind word stays Chinese, as researchers read it on Douyin. */
   lang?: OverlayLang;
+  /** The platform's own words for ad kinds, over the neutral ones. */
+  adWords?: Partial<Record<AdKind, string>>;
 }
 
-export function Overlay({ item, floating = true, lang = 'en' }: OverlayProps) {
+export function Overlay({ item, floating = true, lang = 'en', adWords }: OverlayProps) {
   const [open, setOpen] = useState<TagId | null>(null);
   const hits = TAG_IDS.map((id) => item.tags.find((t) => t.id === id)).filter((t): t is TagHit => !!t);
   const openHit = hits.find((t) => t.id === open);
@@ -36,7 +38,7 @@ export function Overlay({ item, floating = true, lang = 'en' }: OverlayProps) {
           >
             <span class="gj-glyph">{CHIP[hit.id].glyph}</span>
             <span class="gj-word">{CHIP[hit.id].word[lang]}</span>
-            {hit.id === 'ad' && item.adKind ? <span class="gj-kind">{AD_KIND_WORD[item.adKind]}</span> : null}
+            {hit.id === 'ad' && item.adKind ? <span class="gj-kind">{adWords?.[item.adKind] ?? AD_KIND_WORD[item.adKind]}</span> : null}
           </button>
         ))}
       </div>

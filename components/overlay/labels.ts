@@ -18,9 +18,10 @@ export const CHIP: Record<TagId, { glyph: string; word: Record<OverlayLang, stri
 /** The overlay's language: Chinese for a Chinese browser UI, English otherwise. */
 export const overlayLang = (uiLanguage: string | undefined): OverlayLang => (/^zh/i.test(uiLanguage ?? '') ? 'zh' : 'en');
 
+/** Platform-neutral words; a platform names its own ad system (Douyin: 千川) through `Platform.adKindWords`. */
 export const AD_KIND_WORD: Record<AdKind, string> = {
-  'closed-loop-product': '千川·商品',
-  'closed-loop-live': '千川·直播',
+  'closed-loop-product': '闭环·商品',
+  'closed-loop-live': '闭环·直播',
   'external-commerce': '外链电商',
   'landing-page': '落地页',
   'app-install': '下载',

@@ -37,13 +37,13 @@ describe('overlay chips', () => {
     const chips = [...root.querySelectorAll<HTMLButtonElement>('.gj-chip')];
     expect(chips.map((c) => c.dataset.tag)).toEqual(['shop', 'ad', 'top-kol']);
     expect(chips[0].textContent).toBe('🛒Shop');
-    expect(chips[1].textContent).toBe('📢Ad千川·商品');
+    expect(chips[1].textContent).toBe('📢Ad闭环·商品'); // neutral word: no platform named its ad system
     expect(chips[2].textContent).toBe('TTop KOL');
     expect(chips[2].title).toMatch(/Top KOL/);
   });
 
   it('writes the chip words in Chinese for a Chinese browser', () => {
-    render(<Overlay item={item} lang={overlayLang('zh-CN')} />, root);
+    render(<Overlay item={item} lang={overlayLang('zh-CN')} adWords={{ 'closed-loop-product': '千川·商品' }} />, root);
     const chips = [...root.querySelectorAll<HTMLButtonElement>('.gj-chip')];
     expect(chips.map((c) => c.textContent)).toEqual(['🛒带货', '📢广告千川·商品', 'T头部达人']);
     expect(overlayLang('en-US')).toBe('en');

@@ -105,7 +105,7 @@ export class OverlayController {
   private renderInto(container: HTMLElement): void {
     if (!this.item) return;
     // Keyed by item, so an open evidence panel closes when the overlay moves on.
-    render(<Overlay key={this.item.id} item={this.item} floating={this.floating} lang={LANG} />, container);
+    render(<Overlay key={this.item.id} item={this.item} floating={this.floating} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
   }
 
   private setHostAttributes(ui: Ui, item: ClassifiedItem): void {

@@ -3,7 +3,7 @@
  * site's folder; everything else talks to this interface.
  */
 import type { FeedItem, PlatformId, Surface } from '../model/item';
-import type { Evidence } from '../model/tags';
+import type { AdKind, Evidence } from '../model/tags';
 
 /** Labels read off one feed item in the DOM: the fallback when no JSON was seen. */
 export interface DomSignals {
@@ -24,6 +24,8 @@ export interface Platform {
   surfaceOf(url: string): Surface | null;
   /** Whether a request URL is one of the feed endpoints whose response holds items. Pure. */
   isItemEndpoint(url: string): boolean;
+  /** The platform's own words for ad kinds on the overlay (Douyin's closed-loop ads are 千川 ads). */
+  adKindWords?: Partial<Record<AdKind, string>>;
   /** One example URL per item endpoint, for tools that hold a response saved without its URL (the CLI). */
   endpointExamples: readonly string[];
   /** Items in one API response (already parsed). Pure; never throws on unknown shapes (returns what it can). */

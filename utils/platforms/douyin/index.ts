@@ -21,6 +21,8 @@ export const douyin: Platform = {
   dom,
   urlFacts,
   privacy,
+  // Qianchuan (巨量千川) is Douyin's e-commerce ad system: its closed-loop ads lead to a Douyin shop or live room.
+  adKindWords: { 'closed-loop-product': '千川·商品', 'closed-loop-live': '千川·直播' },
 };
 
 export { extractFromResponse, extractFromPage, surfaceOf, isItemEndpoint };
