@@ -21,7 +21,13 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'",
     },
     browser_specific_settings: {
-      gecko: { id: 'guangjie@research.local', strict_min_version: '115.0' },
+      gecko: {
+        id: 'guangjie@research.local',
+        // 128: the first Firefox that runs a content script in the page's main world (the response capture).
+        strict_min_version: '128.0',
+        // Nothing leaves the machine: records stay in the browser until the participant exports them.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   }),
 });
