@@ -3,6 +3,7 @@ import type { Surface } from '../../model/item';
 import type { Evidence } from '../../model/tags';
 import type { DomSignals, Platform } from '../types';
 import * as S from './selectors';
+import { clickedButtonWords, videoPlaying } from '../kit/dom';
 
 /** The 广告 label, and its size as an unlabelled svg in the account row (width × height in CSS px). */
 export const AD_LABEL_TEXT = '广告';
@@ -113,8 +114,8 @@ export const dom: Platform['dom'] = {
   clickKind(target) {
     const hit = (sel: string) => target.closest(sel) !== null;
     // Product pages (*.jinritemai.com): the buy / add-to-cart buttons are known only by their words.
-    const button = target.closest('button, [role="button"], a');
-    const words = (button?.textContent ?? '').replace(/\s+/g, '');
+    const { button, words: spaced } = clickedButtonWords(target);
+    const words = spaced.replace(/ /g, ''); // Chinese button words: spacing carries no meaning
     if (button && BUY_WORDS.some((w) => words.includes(w))) return 'buy-intent';
     if (button && CART_WORDS.some((w) => words.includes(w))) return 'add-to-cart';
     if (hit('[data-e2e="yellowCart-container"]')) return 'cart-open';
@@ -126,10 +127,7 @@ export const dom: Platform['dom'] = {
   expected(surface: Surface) {
     return [...(S.expectedBySurface[surface] ?? [])];
   },
-  isPlaying(el) {
-    const video = el.querySelector('video');
-    return video ? !video.paused : true;
-  },
+  isPlaying: videoPlaying,
   feedContainer(root) {
     return S.first(root, S.feedContainer);
   },

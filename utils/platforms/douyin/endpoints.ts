@@ -3,6 +3,7 @@
  * The extractor also recognises response shapes on their own, so a renamed endpoint still yields items; this
  * list decides what the capture script forwards at all.
  */
+import { endpointPathOn } from '../kit/urls';
 
 export type ItemsAt =
   | 'aweme_list'
@@ -40,15 +41,7 @@ export const ITEM_ENDPOINTS: readonly Endpoint[] = [
 const HOSTS = /(^|\.)douyin\.com$|(^|\.)amemv\.com$|(^|\.)snssdk\.com$/;
 
 /** The endpoint path of a request URL (absolute or relative), without its query. */
-export function endpointPath(url: string): string | undefined {
-  try {
-    const u = new URL(url, 'https://www.douyin.com');
-    if (!HOSTS.test(u.hostname)) return undefined;
-    return u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`;
-  } catch {
-    return undefined;
-  }
-}
+export const endpointPath = (url: string): string | undefined => endpointPathOn(url, 'https://www.douyin.com', HOSTS);
 
 export function endpointOf(url: string): Endpoint | undefined {
   const p = endpointPath(url);

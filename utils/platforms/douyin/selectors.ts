@@ -4,37 +4,9 @@
  * site). Class names are rotating hashes: never select by them. Checked on saved fixture pages, never live sites.
  */
 
-export interface Sel {
-  selector: string;
-  /** When it was seen working and where. */
-  seen: string;
-}
+import { all, first, type Sel } from '../kit/selectors';
 
-/** The first fallback that matches under `root`. */
-export function first(root: ParentNode, sels: readonly Sel[]): Element | null {
-  for (const s of sels) {
-    try {
-      const el = root.querySelector(s.selector);
-      if (el) return el;
-    } catch {
-      // A selector this engine cannot parse (`:has` in old engines): try the next.
-    }
-  }
-  return null;
-}
-
-/** Every element any fallback matches, in document order, without repeats. */
-export function all(root: ParentNode, sels: readonly Sel[]): Element[] {
-  const found = new Set<Element>();
-  for (const s of sels) {
-    try {
-      root.querySelectorAll(s.selector).forEach((el) => found.add(el));
-    } catch {
-      // unsupported selector: skip
-    }
-  }
-  return [...found];
-}
+export { all, first, type Sel };
 
 export const feedItem: readonly Sel[] = [
   { selector: '[data-e2e="feed-active-video"], [data-e2e="feed-video"]', seen: '2024–2026 recommend / 精选 feed (PLATFORMS.md)' },

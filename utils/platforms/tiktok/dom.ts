@@ -9,6 +9,7 @@ import type { Surface } from '../../model/item';
 import type { Evidence } from '../../model/tags';
 import type { DomSignals, Platform } from '../types';
 import * as S from './selectors';
+import { clickedButtonWords, videoPlaying } from '../kit/dom';
 
 /** Button words on a TikTok Shop product page (2025–26, English UI). */
 export const BUY_WORDS = ['Buy now', 'Buy with', 'Checkout'] as const;
@@ -67,8 +68,7 @@ export const dom: Platform['dom'] = {
   },
   clickKind(target) {
     const hit = (sel: string) => target.closest(sel) !== null;
-    const button = target.closest('button, [role="button"], a');
-    const words = (button?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const { button, words } = clickedButtonWords(target);
     if (button && BUY_WORDS.some((w) => words.includes(w))) return 'buy-intent';
     if (button && CART_WORDS.some((w) => words.includes(w))) return 'add-to-cart';
     if (hit('a[href*="/view/product/"], a[href*="/pdp/"]')) return 'product-click';
@@ -79,10 +79,7 @@ export const dom: Platform['dom'] = {
   expected(surface: Surface) {
     return [...(S.expectedBySurface[surface] ?? [])];
   },
-  isPlaying(el) {
-    const video = el.querySelector('video');
-    return video ? !video.paused : true;
-  },
+  isPlaying: videoPlaying,
   feedContainer(root) {
     return S.first(root, S.feedContainer);
   },

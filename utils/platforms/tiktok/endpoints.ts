@@ -3,6 +3,7 @@
  * module is all the main-world capture script bundles from TikTok (see utils/platforms/endpoint-registry.ts).
  * The extractor also recognises response shapes on their own, so this list decides only what is forwarded.
  */
+import { endpointPathOn } from '../kit/urls';
 
 export type ItemsAt = 'itemList[]' | 'itemInfo.itemStruct' | 'data[].item' | 'item_list[]' | 'LiveRoomInfo';
 
@@ -31,15 +32,7 @@ export const ITEM_ENDPOINTS: readonly Endpoint[] = [
 const HOSTS = /(^|\.)tiktok\.com$/;
 
 /** The endpoint path of a request URL (absolute, or relative to www.tiktok.com), with a trailing slash. */
-export function endpointPath(url: string): string | undefined {
-  try {
-    const u = new URL(url, 'https://www.tiktok.com');
-    if (!HOSTS.test(u.hostname)) return undefined;
-    return u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`;
-  } catch {
-    return undefined;
-  }
-}
+export const endpointPath = (url: string): string | undefined => endpointPathOn(url, 'https://www.tiktok.com', HOSTS);
 
 export function endpointOf(url: string): Endpoint | undefined {
   const p = endpointPath(url);

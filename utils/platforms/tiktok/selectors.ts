@@ -4,37 +4,9 @@
  * the hash. Checked on the replica page demo/tiktok/ and fixtures in tests, never on the live site.
  */
 
-export interface Sel {
-  selector: string;
-  /** When it was seen working and where. */
-  seen: string;
-}
+import { all, first, type Sel } from '../kit/selectors';
 
-/** The first fallback that matches under `root`. */
-export function first(root: ParentNode, sels: readonly Sel[]): Element | null {
-  for (const s of sels) {
-    try {
-      const el = root.querySelector(s.selector);
-      if (el) return el;
-    } catch {
-      // a selector this engine cannot parse: try the next
-    }
-  }
-  return null;
-}
-
-/** Every element any fallback matches, in document order, without repeats. */
-export function all(root: ParentNode, sels: readonly Sel[]): Element[] {
-  const found = new Set<Element>();
-  for (const s of sels) {
-    try {
-      root.querySelectorAll(s.selector).forEach((el) => found.add(el));
-    } catch {
-      // unsupported selector: skip
-    }
-  }
-  return [...found];
-}
+export { all, first, type Sel };
 
 export const feedItem: readonly Sel[] = [
   { selector: 'article[data-scroll-index]', seen: '2025–26 For You items, recycled on scroll (PLATFORMS.md)' },
