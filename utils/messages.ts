@@ -9,6 +9,7 @@ import type { ClassifiedItem } from './model/tags';
 import type { Touchpoint } from './model/touchpoint';
 import type { PlatformId, Surface } from './model/item';
 import type { Settings } from './settings';
+import type { Bucket } from './background/aggregates';
 
 /** Marks our window messages; anything without it is ignored. */
 export const PAGE_CHANNEL = 'guangjie:capture/v1';
@@ -97,23 +98,11 @@ export interface SettingsReply {
   settings: Settings;
 }
 
-/** One period's numbers (today, all-time). Items = distinct items with an impression. */
-export interface StatsSummary {
-  itemsSeen: number;
-  /** Items seen whose impressions carried each tag. */
-  itemsByTag: Record<'shop' | 'ad' | 'live', number>;
-  touchpoints: number;
-  /** Sum of impression dwell, and the part on items tagged shop, ad or live. Milliseconds. */
-  dwellMs: number;
-  commerceDwellMs: number;
-  /** Impression attention, all and on commerce items. Milliseconds. (Optional: added later; absent reads 0.) */
-  attentionMs?: number;
-  commerceAttentionMs?: number;
-  /** Ad impressions, and those of closed-loop ad kinds (issue #8), with their attention (ms). */
-  adImpressions?: number;
-  closedLoopAdImpressions?: number;
-  adAttentionMs?: number;
-  closedLoopAdAttentionMs?: number;
+/**
+ * One period's numbers (today, all-time): the running totals the worker keeps (utils/background/aggregates.ts,
+ * where each field's unit is documented) less the per-type counts. Items = distinct items with an impression.
+ */
+export interface StatsSummary extends Omit<Bucket, 'byType'> {
   /** Journeys (utils/journeys) ending in the period; null while not yet computed for a large store. */
   journeys?: JourneyCounts | null;
 }
