@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { launchExtension, giveConsent, openExtensionPage, waitFor } from './harness.mjs';
 import { demoFeed } from '../../demo/replica.mjs';
 import { readTouchpoints } from './db-peek.mjs';
@@ -31,6 +31,17 @@ function mountSmallDisk() {
   }
 }
 const freeBytes = () => { const s = statfsSync(SMALL_DISK); return s.bavail * s.bsize; };
+/** Fill the disk up to LEFT_FREE_BYTES, 1 MB at a time (Chromium keeps writing meanwhile; ENOSPC ends it too). */
+function fillDisk() {
+  const fd = openSync(BALLAST, 'w');
+  try {
+    for (let room = freeBytes() - LEFT_FREE_BYTES; room > 0; room = freeBytes() - LEFT_FREE_BYTES) {
+      try { writeSync(fd, Buffer.alloc(Math.min(room, 1 << 20))); } catch (e) { if (e.code === 'ENOSPC') break; throw e; }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 let ext;
 let skip = null;
@@ -71,7 +82,7 @@ test('a full disk pauses recording, the popup says so, stored rows are intact, a
   await waitFor(async () => (await clicksStored(popup)) === FIRST_CLICKS, { message: `${FIRST_CLICKS} rows before the disk fills` });
   const before = (await readTouchpoints(popup)).rows;
 
-  writeFileSync(BALLAST, Buffer.alloc(Math.max(0, freeBytes() - LEFT_FREE_BYTES)));
+  fillDisk();
 
   await clickProduct(page, CLICKS_WHEN_FULL);
   await waitFor(async () => {

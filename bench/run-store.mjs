@@ -1,0 +1,124 @@
+// A large store: N synthetic touchpoints stored, the running aggregates rebuilt by the worker. Then:
+//  - popup: time from navigation to the first number in `stat-items-seen`;
+//  - dashboard: time from navigation to its first content (`dash-*` other than the empty state);
+//  - export: each format through the popup's real export buttons, time until the download is complete, and peak
+//    memory: the popup page's JS heap (CDP, sampled every 250 ms) and the whole Chromium's resident memory
+//    (every process, /proc) above what it was before the export.
+import { launch, giveConsent, countRows, chromiumRssBytes, round } from './browser.mjs';
+import { syntheticBatch } from './synthetic.mjs';
+
+/** What the dashboard shows once its data is in: the journey KPIs, the journey list, or its "no data" notes. */
+const DASHBOARD_CONTENT = ['dash-mode-share', 'dash-journeys', 'dash-empty', 'dash-no-conversions'].map((id) => `[data-testid="${id}"]`).join(', ');
+/** Rows per seeding transaction. Count. */
+const SEED_TX_ROWS = 10_000;
+
+/**
+ * Seed N stored touchpoints with bare puts from an extension page (the worker's write path runs ~1,300/s here:
+ * see the ingest benchmark; a million through it would take the whole budget), then let the worker rebuild the
+ * running aggregates once, by the same path an upgraded database takes (readAggregates → recomputeAggregates).
+ */
+async function seed(b, total) {
+  const page = await b.context.newPage();
+  await page.goto(b.extUrl('popup.html'));
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' })); // the worker creates the database
+  const t0 = Date.now();
+  await page.evaluate(async ({ total, perTx, src }) => {
+    const make = new Function(`return (${src})`)(); // bench page only: the generator's source, sent from Node
+    const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const db = await req(indexedDB.open('guangjie'));
+    for (let start = 0; start < total; start += perTx) {
+      const tx = db.transaction('touchpoints', 'readwrite');
+      const store = tx.objectStore('touchpoints');
+      for (const tp of make(start, Math.min(perTx, total - start))) {
+        store.put({ ...tp, sessionId: `s-${tp.platform}-${Math.floor(tp.at / 1_800_000)}`, extVersion: '0.1.0', definitionsVersion: 1, recordedAt: tp.at });
+      }
+      await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+    }
+    db.close();
+  }, { total, perTx: SEED_TX_ROWS, src: syntheticBatch.toString() });
+  const putMs = Date.now() - t0;
+  const t1 = Date.now();
+  const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
+  const rebuildMs = Date.now() - t1;
+  const rows = await countRows(page);
+  await page.close();
+  if (!stats?.ok) throw new Error(`stats after seeding: ${JSON.stringify(stats)}`);
+  return { rows, putMs, barePutsPerSecond: round((total / putMs) * 1000, 0), aggregateRebuildMs: rebuildMs, touchpointsInStats: stats.stats.allTime.touchpoints };
+}
+
+async function timeToFirstNumbers(b, path, selector, needDigit = true) {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(b.extUrl(path), { waitUntil: 'commit' });
+    const ms = await page.waitForFunction(({ selector, needDigit }) => {
+      const el = [...document.querySelectorAll(selector)].find((e) => !needDigit || /\d/.test(e.textContent ?? ''));
+      return el ? performance.now() : null;
+    }, { selector, needDigit }, { timeout: 60_000, polling: 'raf' }).then((h) => h.jsonValue());
+    return round(ms, 0);
+  } catch (e) {
+    return { error: String(e.message).split('\n')[0] };
+  } finally {
+    await page.close();
+  }
+}
+
+async function exportOnce(b, format) {
+  const page = await b.context.newPage();
+  await page.goto(b.extUrl('popup.html'));
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const rssBefore = chromiumRssBytes();
+  let heapPeak = 0;
+  let rssPeak = rssBefore;
+  const sampler = setInterval(async () => {
+    rssPeak = Math.max(rssPeak, chromiumRssBytes());
+    try {
+      const m = (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize');
+      heapPeak = Math.max(heapPeak, m.value);
+    } catch { /* page closing */ }
+  }, 250);
+  const t0 = Date.now();
+  try {
+    const files = [];
+    page.on('download', (d) => files.push(d));
+    await page.click(`[data-testid="export-${format}"]`);
+    // One download per file; wait for the first, then for every started one to finish.
+    await page.waitForEvent('download', { timeout: 600_000 }).catch(() => {});
+    await page.waitForTimeout(1_000);
+    const sizes = await Promise.all(files.map(async (d) => (await import('node:fs')).statSync(await d.path()).size));
+    const ms = Date.now() - t0;
+    return {
+      seconds: { value: round(ms / 1000, 1), target: '< 30 s', pass: ms < 30_000 },
+      files: files.length,
+      megabytes: round(sizes.reduce((a, x) => a + x, 0) / 2 ** 20, 1),
+      peakPageHeapMB: { value: round(heapPeak / 2 ** 20, 0), target: '< 300 MB', pass: heapPeak < 300 * 2 ** 20 },
+      peakBrowserRssAddedMB: round((rssPeak - rssBefore) / 2 ** 20, 0),
+    };
+  } catch (e) {
+    return { error: String(e.message).split('\n')[0], seconds: round((Date.now() - t0) / 1000, 1) };
+  } finally {
+    clearInterval(sampler);
+    await page.close();
+  }
+}
+
+export async function runStore({ touchpoints, formats = ['json', 'ndjson', 'csv'] }) {
+  const b = await launch({ withExtension: true, items: 120 });
+  try {
+    await giveConsent(b);
+    const seeded = await seed(b, touchpoints);
+    const popupMs = await timeToFirstNumbers(b, 'popup.html', '[data-testid="stat-items-seen"]');
+    const dashboardMs = await timeToFirstNumbers(b, 'dashboard.html', DASHBOARD_CONTENT, false);
+    const exports = {};
+    for (const f of formats) exports[f] = await exportOnce(b, f);
+    return {
+      touchpoints,
+      seeded,
+      popupFirstNumbersMs: { value: popupMs, target: '< 200 ms', pass: typeof popupMs === 'number' && popupMs < 200 },
+      dashboardFirstNumbersMs: dashboardMs,
+      exports,
+    };
+  } finally {
+    await b.close();
+  }
+}

@@ -1,0 +1,51 @@
+// The benchmark results as one Markdown table: metric, measured value, target, met or not.
+
+const mark = (pass) => (pass === true ? 'yes' : pass === false ? '**no**' : '–');
+const val = (v, unit = '') => (v === null || v === undefined ? 'n/a' : typeof v === 'object' && 'error' in v ? `error: ${v.error}` : `${v}${unit}`);
+
+export function summaryTable({ date, quick, sizes, machine, build, results }) {
+  const rows = [];
+  const add = (metric, value, target = '', pass) => rows.push(`| ${metric} | ${value} | ${target} | ${mark(pass)} |`);
+  const o = results.overlay?.overlay;
+  if (o) {
+    add(`Overlay: main-thread ms per item, with (median / p95)`, `${o.with.medianMs} / ${o.with.p95Ms}`);
+    add(`Overlay: main-thread ms per item, without (median / p95)`, `${o.without.medianMs} / ${o.without.p95Ms}`);
+    add('Overlay: added main-thread ms per item', val(o.addedPerItemMs.value), o.addedPerItemMs.target, o.addedPerItemMs.pass);
+    add('Overlay: added main-thread time (with / without − 1)', val(o.addedMainThread.value, ' %'), o.addedMainThread.target, o.addedMainThread.pass);
+    add('Overlay: script (JS) ms per item, with / without', `${o.with.scriptMsPerItem} / ${o.without.scriptMsPerItem}`);
+    add('Overlay: long tasks with / without', `${o.with.longTasks} / ${o.without.longTasks}`);
+  }
+  const m = results.overlay?.contentMemory;
+  if (m) {
+    const share = Object.entries(m.extensionShareBytes).map(([k, v]) => `${k}: ${(v / 2 ** 20).toFixed(2)}`).join(', ');
+    add('Content script heap share, MB at item n', share);
+    add('Content script heap growth, last half, bytes per item', val(m.lastHalfBytesPerItem), m.levelsOff.target, m.levelsOff.pass);
+  }
+  const i = results.ingest;
+  if (i && !i.error) {
+    add('Ingest: pipeline touchpoints / s (click → IndexedDB)', val(i.pipelinePerSecond.value), i.pipelinePerSecond.target, i.pipelinePerSecond.pass);
+    add('Ingest: bare IndexedDB puts / s (same rows, 100 per transaction)', val(i.barePerSecond));
+    add('Ingest: pipeline share of bare', val(i.shareOfBare.value, ' %'), i.shareOfBare.target, i.shareOfBare.pass);
+  }
+  const s = results.store;
+  if (s && !s.error) {
+    add(`Store: ${s.touchpoints} rows seeded (bare puts / s; aggregate rebuild ms)`, `${s.seeded.barePutsPerSecond}; ${s.seeded.aggregateRebuildMs}`);
+    add('Popup: ms to first numbers', val(s.popupFirstNumbersMs.value), s.popupFirstNumbersMs.target, s.popupFirstNumbersMs.pass);
+    add('Dashboard: ms to first content', val(s.dashboardFirstNumbersMs));
+    for (const [f, e] of Object.entries(s.exports)) {
+      if (e.error) { add(`Export ${f}`, `error: ${e.error}`); continue; }
+      add(`Export ${f}: seconds (${e.megabytes} MB in ${e.files} files)`, val(e.seconds.value), e.seconds.target, e.seconds.pass);
+      add(`Export ${f}: peak page heap MB (browser RSS added MB)`, `${e.peakPageHeapMB.value} (${e.peakBrowserRssAddedMB})`, e.peakPageHeapMB.target, e.peakPageHeapMB.pass);
+    }
+  }
+  for (const [name, r] of Object.entries(results)) if (r?.error) add(`${name}`, `failed: ${r.error.split('\n')[0]}`);
+  const head = [
+    `Run ${date}${quick ? ' (--quick sizes)' : ''}: ${sizes.items} feed items, ${sizes.ingest} ingested, ${sizes.store} stored. ` +
+      `Machine: ${machine.cpus} × ${machine.model}, ${machine.memGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium}. ` +
+      `Build: ${build.commit}${build.dirtyTree ? ' + uncommitted changes' : ''} (${build.extensionDir}).`,
+    '',
+    '| metric | measured | target | met |',
+    '|---|---|---|---|',
+  ];
+  return [...head, ...rows].join('\n');
+}

@@ -1,0 +1,68 @@
+// Issue 5 point 2, in the real browser: a database written by schema version 1 (tests/fixtures/db/guangjie-v1.json,
+// loaded with the raw IndexedDB API exactly as version 1 laid it out) is opened by the built extension's worker,
+// upgraded to the current version, and keeps every row; the stale running aggregates are rebuilt from the rows.
+// (tests/unit/db-schema.test.ts checks the same upgrade step in fake-indexeddb.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launchExtension, openExtensionPage } from './harness.mjs';
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/guangjie-v1.json', import.meta.url), 'utf8'));
+
+let ext;
+before(async () => (ext = await launchExtension()));
+after(async () => ext?.close());
+
+test('a version-1 database opens, migrates and keeps every row', async () => {
+  const page = await openExtensionPage(ext, 'popup.html');
+  // Replace whatever the worker made with the saved version-1 database. The worker's handle closes itself on
+  // versionchange (utils/db/connection.ts), so the delete is not blocked.
+  await page.evaluate(async (fx) => {
+    const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); r.onblocked = () => fail(new Error('blocked')); });
+    await req(indexedDB.deleteDatabase('guangjie'));
+    const open = indexedDB.open('guangjie', 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
+      tps.createIndex('at', 'at');
+      tps.createIndex('type', 'type');
+      db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
+      db.createObjectStore('meta');
+    };
+    const db = await req(open);
+    const tx = db.transaction(['touchpoints', 'items', 'meta'], 'readwrite');
+    fx.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
+    fx.items.forEach((r) => tx.objectStore('items').put(r));
+    fx.meta.forEach(([k, v]) => tx.objectStore('meta').put(v, k));
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+    db.close();
+  }, fixture);
+
+  // The worker opens (and so upgrades) the database when the popup asks for its numbers.
+  const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
+  assert.equal(stats.ok, true, `stats after the upgrade: ${JSON.stringify(stats)}`);
+  assert.equal(stats.stats.allTime.touchpoints, fixture.touchpoints.length, 'aggregates rebuilt from every kept row');
+
+  const after = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('guangjie');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['touchpoints', 'items', 'meta']);
+      const all = (store) => new Promise((ok) => { const r = tx.objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+      Promise.all([all('touchpoints'), all('items'), new Promise((ok) => { const r = tx.objectStore('meta').get('note'); r.onsuccess = () => ok(r.result); })])
+        .then(([touchpoints, items, note]) => {
+          const out = { version: db.version, stores: [...db.objectStoreNames].sort(), indexes: [...tx.objectStore('touchpoints').indexNames].sort(), touchpoints, items, note };
+          db.close();
+          resolve(out);
+        });
+    };
+  }));
+  assert.ok(after.version >= 2, `upgraded (version ${after.version})`);
+  assert.deepEqual(after.stores, ['diagnostics', 'items', 'meta', 'seen', 'touchpoints']);
+  assert.deepEqual(after.indexes, ['at', 'itemId', 'sessionId', 'type']);
+  const byId = (a, b) => (a.id < b.id ? -1 : 1);
+  assert.deepEqual(after.touchpoints.sort(byId), [...fixture.touchpoints].sort(byId), 'every touchpoint kept, unchanged');
+  assert.deepEqual(after.items, fixture.items, 'every item kept, unchanged');
+  assert.equal(after.note, 'kept by the upgrade', 'unrelated meta rows kept');
+});
