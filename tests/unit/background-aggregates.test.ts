@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dayKey } from '../../utils/background/aggregates';
-import { dumpAggregates, readAggregates, recomputeAggregates } from '../../utils/background/aggregate-store';
+import { META_AGG_REBUILD, dumpAggregates, readAggregates, recomputeAggregates } from '../../utils/background/aggregate-store';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { TAG_IDS } from '../../utils/model/tags';
 import type { Touchpoint } from '../../utils/model/touchpoint';
@@ -71,5 +71,46 @@ describe('running aggregates', () => {
     expect((await readAggregates(db, dayKey(T0))).total).toMatchObject({ itemsSeen: 2, itemsByTag: { ad: 1 } });
     const after = await dumpAggregates(db);
     expect(after).toEqual(before);
+  });
+
+  it('rebuild a page at a time: never more than a page of touchpoints held', async () => {
+    const db = await openTestDb();
+    const all = Array.from({ length: 25 }, (_, i) => tp({ itemId: `i${i % 7}`, tags: i % 2 ? ['shop'] : ['ad'], at: T0 + i * 97 * MIN, shopId: `s${i % 3}` }));
+    await writeTouchpoints(db, all, ctx);
+    const running = await dumpAggregates(db);
+    const pages: number[] = [];
+    const total = await recomputeAggregates(db, { pageSize: 4, onPage: (n) => pages.push(n) });
+    expect(Math.max(...pages)).toBeLessThanOrEqual(4);
+    expect(pages.reduce((a, n) => a + n, 0)).toBe(25);
+    expect(pages.length).toBe(7);
+    expect(total.touchpoints).toBe(25);
+    expect(await dumpAggregates(db)).toEqual(running);
+    expect(await db.get('meta', META_AGG_REBUILD)).toBeUndefined();
+  });
+
+  it('count every row once when writes land between the pages of a rebuild', async () => {
+    const db = await openTestDb();
+    const first = Array.from({ length: 20 }, (_, i) => tp({ itemId: `i${i % 5}`, tags: ['shop'], at: T0 + i * MIN }));
+    await writeTouchpoints(db, first, ctx);
+    const writes: Promise<unknown>[] = [];
+    let k = 0;
+    // Each page queues a batch (ids spread before and after the rebuild's position); it runs before the next page.
+    await recomputeAggregates(db, { pageSize: 3, onPage: () => { writes.push(writeTouchpoints(db, [tp({ itemId: `n${k % 4}`, tags: ['ad'], at: T0 + (k++) * 7 * MIN })], ctx)); } });
+    await Promise.all(writes);
+    const running = await dumpAggregates(db);
+    expect((running.meta['agg:total'] as { touchpoints: number }).touchpoints).toBe(20 + writes.length);
+    await recomputeAggregates(db);
+    expect(running).toEqual(await dumpAggregates(db));
+  });
+
+  it('resume a rebuild a stopped worker left half done', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, Array.from({ length: 10 }, (_, i) => tp({ itemId: `i${i}`, tags: ['live'] })), ctx);
+    const before = await dumpAggregates(db);
+    let pages = 0;
+    await expect(recomputeAggregates(db, { pageSize: 3, onPage: () => { if (++pages === 2) throw new Error('worker stopped'); } })).rejects.toThrow();
+    expect(await db.get('meta', META_AGG_REBUILD)).toBeDefined();
+    expect((await readAggregates(db, dayKey(T0))).total).toMatchObject({ touchpoints: 10, itemsSeen: 10 });
+    expect(await dumpAggregates(db)).toEqual(before);
   });
 });

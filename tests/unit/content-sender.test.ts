@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Touchpoint } from '@/utils/model/touchpoint';
-import { BATCH_DELAY_MS, SEND_TIMEOUT_MS, TouchpointSender, readReply } from '@/utils/content/sender';
+import { BATCH_BACKLOG_MAX, BATCH_DELAY_MS, BATCH_MAX, SEND_TIMEOUT_MS, TouchpointSender, readReply } from '@/utils/content/sender';
 
 let n = 0;
 const tp = (): Touchpoint => ({ id: `tp-${++n}`, type: 'impression', at: n, platform: 'douyin', surface: 'recommend', pageUrl: 'https://www.douyin.com/', tags: [] });
@@ -78,6 +78,37 @@ describe('touchpoint sender', () => {
     w.mode = 'ok';
     await vi.advanceTimersByTimeAsync(10_000);
     expect(w.calls).toBe(2);
+    expect(sender.pending).toEqual([]);
+  });
+
+  it('drains a backlog in larger batches (up to BATCH_BACKLOG_MAX), a trickle in batches of BATCH_MAX', async () => {
+    const sizes: number[] = [];
+    const w = fakeWorker();
+    const sender = new TouchpointSender((batch) => (sizes.push(batch.length), w.transport(batch)));
+    const all = Array.from({ length: 1_300 }, tp);
+    all.forEach((t) => sender.enqueue(t));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sender.pending).toEqual([]);
+    expect(Math.max(...sizes)).toBe(BATCH_BACKLOG_MAX);
+    expect(w.writes).toEqual(all.map((t) => t.id));
+    sizes.length = 0;
+    Array.from({ length: BATCH_MAX }, tp).forEach((t) => sender.enqueue(t));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sizes).toEqual([BATCH_MAX]);
+  });
+
+  it('sends the tail of a burst at once after a full batch, without the gathering delay', async () => {
+    const sizes: number[] = [];
+    const w = fakeWorker();
+    w.mode = 'ack-late';
+    const sender = new TouchpointSender((batch) => (sizes.push(batch.length), w.transport(batch)));
+    Array.from({ length: BATCH_MAX }, tp).forEach((t) => sender.enqueue(t));
+    await vi.advanceTimersByTimeAsync(0); // the full batch goes, and is in flight while 30 more arrive
+    Array.from({ length: 30 }, tp).forEach((t) => sender.enqueue(t));
+    w.mode = 'ok';
+    w.late.splice(0).forEach((resolve) => resolve());
+    await vi.advanceTimersByTimeAsync(BATCH_DELAY_MS - 1);
+    expect(sizes).toEqual([BATCH_MAX, 30]);
     expect(sender.pending).toEqual([]);
   });
 

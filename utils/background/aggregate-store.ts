@@ -1,7 +1,7 @@
 /**
  * Where the running aggregates live: `meta` rows `agg:total`, `agg:day:<YYYY-MM-DD>`, `agg:shop:<id>`, and the
  * `seen` store. Loading and saving take an open transaction, so the write path updates them atomically with
- * the touchpoints; `recomputeAggregates` rebuilds everything from the touchpoints table.
+ * the touchpoints; `recomputeAggregates` rebuilds everything from the touchpoints table, a page at a time.
  */
 import type { IDBPTransaction } from 'idb';
 import type { Touchpoint } from '../model/touchpoint';
@@ -46,23 +46,93 @@ export function saveAggState(tx: AggTx, state: AggState): Promise<unknown> {
   ]);
 }
 
-/** Rebuild all aggregates from the touchpoints table, in one transaction (writes wait meanwhile). */
-export async function recomputeAggregates(db: GuangjieDb): Promise<AggState> {
-  const tx = db.transaction(['touchpoints', 'seen', 'meta'], 'readwrite');
-  const state = emptyAggState();
-  for (let c = await tx.objectStore('touchpoints').index('at').openCursor(); c; c = await c.continue()) {
-    foldTouchpoint(state, c.value);
-  }
-  await Promise.all([tx.objectStore('seen').clear(), tx.objectStore('meta').delete(IDBKeyRange.bound(...META_AGG_RANGE))]);
-  await saveAggState(tx, state);
-  await tx.done;
-  return state;
+/** Touchpoints folded per rebuild transaction. Count. */
+export const RECOMPUTE_PAGE_ROWS = 1000;
+
+/**
+ * While a rebuild runs, `meta[META_AGG_REBUILD]` holds the last touchpoint id it folded (`after`; null before the
+ * first page). Key order is the touchpoints' primary key order. The write path folds a new row only when the
+ * rebuild has already passed its id (`id <= after`); a row beyond that is left for the rebuild to fold, so every
+ * row is counted exactly once while writes go on between pages. Outside the `agg:` range, so clearing the
+ * aggregates keeps it. A worker stopped mid-rebuild leaves it behind, and the next read resumes from it.
+ */
+export const META_AGG_REBUILD = 'rebuild:agg';
+export interface RebuildMarker { after: string | null }
+
+/** Whether the write path may fold row `id` now (no rebuild, or the rebuild already passed it). */
+export const foldNow = (marker: RebuildMarker | undefined, id: string): boolean =>
+  !marker || (marker.after !== null && id <= marker.after);
+
+export interface RecomputeOptions {
+  /** Rows per transaction (tests make it small). Count. */
+  pageSize?: number;
+  /** Continue a rebuild a stopped worker left (its marker) instead of starting over. */
+  resume?: boolean;
+  /** Hears each page's row count (tests check that memory holds one page). */
+  onPage?: (rows: number) => void;
 }
 
-/** Read the aggregates the popup needs. Recomputes once if they are missing (after an upgrade). */
+let rebuildQueue: Promise<unknown> = Promise.resolve();
+let rebuilding: Promise<Bucket> | null = null;
+
+/**
+ * Rebuild all aggregates from the touchpoints table with bounded memory: the table is paged by primary key in
+ * short readwrite transactions of `pageSize` rows; each page loads only the aggregate and `seen` rows it touches
+ * (as the write path does), folds, and writes them back with the marker. Writes go on between pages (see
+ * META_AGG_REBUILD). Rebuilds run one at a time, in call order. Resolves to the rebuilt total.
+ */
+export function recomputeAggregates(db: GuangjieDb, opts: RecomputeOptions = {}): Promise<Bucket> {
+  const run = rebuildQueue.catch(() => undefined).then(() => rebuild(db, opts));
+  rebuildQueue = run;
+  rebuilding = run;
+  void run.finally(() => { if (rebuilding === run) rebuilding = null; }).catch(() => undefined);
+  return run;
+}
+
+async function rebuild(db: GuangjieDb, { pageSize = RECOMPUTE_PAGE_ROWS, resume = false, onPage }: RecomputeOptions): Promise<Bucket> {
+  let after: string | null = null;
+  const marker = resume ? ((await db.get('meta', META_AGG_REBUILD)) as RebuildMarker | undefined) : undefined;
+  if (marker) after = marker.after;
+  else {
+    const tx = db.transaction(['seen', 'meta'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('seen').clear(),
+      tx.objectStore('meta').delete(IDBKeyRange.bound(...META_AGG_RANGE)),
+      tx.objectStore('meta').put({ after: null } satisfies RebuildMarker, META_AGG_REBUILD),
+    ]);
+    await tx.done;
+  }
+  for (;;) {
+    const tx = db.transaction(['touchpoints', 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
+    const page: Touchpoint[] = [];
+    let cursor = await tx.objectStore('touchpoints').openCursor(after === null ? undefined : IDBKeyRange.lowerBound(after, true));
+    while (cursor && page.length < pageSize) {
+      page.push(cursor.value);
+      cursor = page.length < pageSize ? await cursor.continue() : null;
+    }
+    onPage?.(page.length);
+    const state = await loadAggState(tx, page);
+    page.forEach((tp) => foldTouchpoint(state, tp));
+    const last = page.length < pageSize;
+    if (page.length) after = page[page.length - 1].id;
+    const meta = tx.objectStore('meta');
+    await Promise.all([
+      saveAggState(tx, state),
+      last ? meta.delete(META_AGG_REBUILD) : meta.put({ after } satisfies RebuildMarker, META_AGG_REBUILD),
+    ]);
+    await tx.done;
+    if (last) return state.total;
+  }
+}
+
+/** Read the aggregates the popup needs. Rebuilds first if they are missing (after an upgrade) or half rebuilt. */
 export async function readAggregates(db: GuangjieDb, today: string): Promise<{ total: Bucket; today: Bucket; shops: ShopAgg[] }> {
+  if (rebuilding) await rebuilding.catch(() => undefined);
   let total = (await db.get('meta', META_AGG_TOTAL)) as Bucket | undefined;
-  if (!total && (await db.count('touchpoints')) > 0) total = (await recomputeAggregates(db)).total;
+  const marker = (await db.get('meta', META_AGG_REBUILD)) as RebuildMarker | undefined;
+  if (marker || (!total && (await db.count('touchpoints')) > 0)) {
+    total = await (rebuilding ?? recomputeAggregates(db, { resume: !!marker }));
+  }
   const tx = db.transaction('meta');
   const [day, shops] = await Promise.all([
     tx.store.get(metaAggDay(today)) as Promise<Bucket | undefined>,

@@ -11,7 +11,7 @@
 import type { JourneyCounts } from '../messages';
 import type { GuangjieDb } from '../db/schema';
 import { buildJourneys, type Journey } from '../journeys';
-import { journeyInputs } from '../export/journey-tables';
+import { journeyInputs, slimJourneyInput } from '../export/journey-tables';
 import { dayKey } from './aggregates';
 
 export const META_JOURNEY_SUMMARY = 'journeys:summary';
@@ -41,7 +41,8 @@ export function countJourneys(journeys: readonly Journey[]): JourneyCounts {
 }
 
 export async function computeJourneySummary(db: GuangjieDb, now: number, touchpoints: number): Promise<JourneySummary> {
-  const journeys = buildJourneys(await journeyInputs(db));
+  // Only counts are kept, so the inputs are held slimmed (no page URLs or provenance).
+  const journeys = buildJourneys(await journeyInputs(db, undefined, undefined, slimJourneyInput));
   const day = dayKey(now);
   const summary: JourneySummary = {
     computedAt: now,

@@ -1,14 +1,14 @@
 /**
  * The touchpoint write path: one readwrite transaction per batch that skips ids already stored (a retried
  * batch is a no-op), assigns sessions, puts the new rows keyed by their own id, and folds them into the running
- * aggregates. The caller acknowledges only after this resolves, i.e. after the transaction completed.
+ * aggregates. The caller acknowledges only after this resolves, i.e. after the transaction committed.
  */
 import { DEFINITIONS_VERSION } from '../definitions-version';
 import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
 import { type GuangjieDb, type StoredItem, type StoredTouchpoint } from '../db/schema';
 import { foldTouchpoint } from './aggregates';
-import { loadAggState, saveAggState } from './aggregate-store';
+import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
 import { assignArrivalSessions, metaSessionKey, type SessionState } from './session';
 
@@ -59,14 +59,22 @@ async function inTransaction<T>(tx: { abort(): void; done: Promise<void>; error:
 export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx: WriteContext): Promise<string[]> {
   const unique = [...new Map(batch.map((tp) => [tp.id, tp])).values()];
   if (unique.length === 0) return [];
-  const tx = db.transaction(['touchpoints', 'seen', 'meta'], 'readwrite');
+  // Relaxed durability: the transaction still commits (its data is visible to every later transaction and
+  // survives a worker or browser restart) before `tx.done` resolves, and only then do we acknowledge; it skips
+  // the disk flush, so only an OS crash or power cut right after could lose the last batches (Chromium's default
+  // for IndexedDB is relaxed already; saying so keeps it when that default changes).
+  const tx = db.transaction(['touchpoints', 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
   await inTransaction(tx, async () => {
     const tps = tx.objectStore('touchpoints');
     const meta = tx.objectStore('meta');
     const platforms = [...new Set(unique.map((tp) => tp.platform))];
-    const [present, sessions] = await Promise.all([
+    // One round of reads: which ids are stored, the open sessions, a running rebuild, and every aggregate row the
+    // batch could touch (loaded for the whole batch: a retried batch only rewrites a few rows unchanged).
+    const [present, sessions, rebuild, agg] = await Promise.all([
       Promise.all(unique.map((tp) => tps.getKey(tp.id))),
       Promise.all(platforms.map((p) => meta.get(metaSessionKey(p)) as Promise<SessionState | undefined>)),
+      meta.get(META_AGG_REBUILD) as Promise<RebuildMarker | undefined>,
+      loadAggState(tx, unique),
     ]);
     const fresh = unique.filter((_, i) => present[i] === undefined);
     if (fresh.length === 0) return;
@@ -81,8 +89,8 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
       definitionsVersion: tp.definitionsVersion ?? DEFINITIONS_VERSION,
       recordedAt: ctx.now,
     }));
-    const agg = await loadAggState(tx, rows);
-    rows.forEach((row) => foldTouchpoint(agg, row));
+    // During a rebuild, rows it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
+    rows.forEach((row) => foldNow(rebuild, row.id) && foldTouchpoint(agg, row));
     await settleAll([
       ...rows.map((row) => tps.put(row)),
       ...[...open].map(([p, st]) => meta.put(st, metaSessionKey(p))),

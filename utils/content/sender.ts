@@ -5,7 +5,8 @@
  * (STYLE "Traps"). So a touchpoint leaves the queue only when a reply lists its id in `stored`; anything else —
  * `undefined`, an error, no answer within SEND_TIMEOUT_MS — is retried with backoff. Every touchpoint carries an id
  * made where it was observed and the background stores by id, so a retry of something already stored is a no-op.
- * One batch is in flight at a time, oldest first, so order is kept.
+ * One batch is in flight at a time, oldest first, so order is kept; a backlog goes in batches of up to
+ * BATCH_BACKLOG_MAX.
  */
 import type { Touchpoint } from '../model/touchpoint';
 
@@ -13,6 +14,11 @@ import type { Touchpoint } from '../model/touchpoint';
 export const BATCH_DELAY_MS = 500;
 /** Send at most this many per message; a full batch goes at once. Count. */
 export const BATCH_MAX = 100;
+/**
+ * While a backlog waits (more than BATCH_MAX queued), send up to this many per message: one worker transaction per
+ * message bounds the rate, so a burst drains in fewer, larger commits. Never above LIMITS.batchTouchpoints. Count.
+ */
+export const BATCH_BACKLOG_MAX = 500;
 /** A send without an answer after this long counts as failed. Milliseconds. */
 export const SEND_TIMEOUT_MS = 3_000;
 /** First retry delay, doubled per failure up to RETRY_MAX_MS. Milliseconds. */
@@ -87,7 +93,9 @@ export class TouchpointSender {
       if (this.dropped === 1 || this.dropped % 1000 === 0) this.log(`queue full: ${this.dropped} oldest touchpoints dropped`);
     }
     if (this.failures > 0) return; // a retry is already scheduled; don't hammer a dead worker
-    this.schedule(this.queue.length >= BATCH_MAX ? 0 : BATCH_DELAY_MS);
+    if (this.queue.length < BATCH_MAX) return this.schedule(BATCH_DELAY_MS);
+    this.clearTimer(); // a full batch goes at once, not when the gathering timer the first touchpoint set fires
+    this.schedule(0);
   }
 
   /** Send now (pagehide, tests). Safe to call any time. */
@@ -112,7 +120,7 @@ export class TouchpointSender {
   private async sendNext(): Promise<void> {
     if (this.inFlight || this.queue.length === 0) return;
     this.inFlight = true;
-    const batch = this.queue.slice(0, BATCH_MAX);
+    const batch = this.queue.slice(0, this.queue.length > BATCH_MAX ? BATCH_BACKLOG_MAX : BATCH_MAX);
     let settled = false;
     const attempt = this.transport(batch).then(
       (reply) => {
@@ -138,7 +146,9 @@ export class TouchpointSender {
     this.inFlight = false;
     if (delivered) {
       this.failures = 0;
-      if (this.queue.length > 0) this.schedule(this.queue.length >= BATCH_MAX ? 0 : BATCH_DELAY_MS);
+      // After a full batch a burst is draining: send its tail at once rather than waiting to gather more.
+      const draining = batch.length >= BATCH_MAX;
+      if (this.queue.length > 0) this.schedule(draining || this.queue.length >= BATCH_MAX ? 0 : BATCH_DELAY_MS);
     } else {
       this.failures++;
       this.schedule(Math.min(RETRY_BASE_MS * 2 ** (this.failures - 1), RETRY_MAX_MS));

@@ -18,11 +18,25 @@ export const JOURNEY_SCAN_PAGE_ROWS = 2000;
 
 export const isJourneyInput = (tp: Touchpoint): boolean => isLinkable(tp) || tp.type === 'search';
 
+/**
+ * A journey input without the fields journeys never read (page URL, provenance, feed position): what a caller that
+ * only counts journeys keeps, so the held rows are a fraction of their stored size.
+ */
+export function slimJourneyInput(tp: Touchpoint): Touchpoint {
+  const { pageUrl: _u, extVersion: _e, definitionsVersion: _d, navIndex: _n, recordedAt: _r, ...rest } = tp as Touchpoint & { recordedAt?: number };
+  return { ...rest, pageUrl: '' };
+}
+
 /** Every stored touchpoint that can belong to a journey; `onPage` hears how many rows each page read. */
-export async function journeyInputs(db: GuangjieDb, onPage?: (rows: number) => void, keep: (tp: Touchpoint) => boolean = () => true): Promise<Touchpoint[]> {
+export async function journeyInputs(
+  db: GuangjieDb,
+  onPage?: (rows: number) => void,
+  keep: (tp: Touchpoint) => boolean = () => true,
+  project: (tp: Touchpoint) => Touchpoint = (tp) => tp,
+): Promise<Touchpoint[]> {
   const out: Touchpoint[] = [];
   for await (const page of pageRows(db, 'touchpoints', JOURNEY_SCAN_PAGE_ROWS)) {
-    for (const tp of page as Touchpoint[]) if (isJourneyInput(tp) && keep(tp)) out.push(tp);
+    for (const tp of page as Touchpoint[]) if (isJourneyInput(tp) && keep(tp)) out.push(project(tp));
     onPage?.(page.length);
   }
   return out;
