@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readAggregates } from '../../utils/background/aggregate-store';
+import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { dayKey } from '../../utils/background/aggregates';
 import { DB_NAME, DB_VERSION, META_AGG_TOTAL, openGuangjieDb } from '../../utils/db/schema';
 import { freshIndexedDb, item, T0, tp } from './background-fixtures';
@@ -61,6 +62,17 @@ describe('database schema', () => {
     expect(await db.countFromIndex('touchpoints', 'itemId', touchpoints[0].itemId)).toBe(1);
     const agg = await readAggregates(db, dayKey(T0));
     expect(agg.total).toMatchObject({ itemsSeen: 2, itemsByTag: { shop: 1 }, dwellMs: 5000, commerceDwellMs: 2000, touchpoints: 3 });
+    db.close();
+  });
+
+  it('counts the rows an upgrade kept even when a new batch is written before the first stats read', async () => {
+    const prov = { extVersion: '0.0.1', definitionsVersion: 1, recordedAt: T0 };
+    const old = [{ ...tp({ tags: ['shop'], dwellMs: 2000 }), sessionId: 's-old', ...prov }, { ...tp({ tags: [], dwellMs: 3000 }), sessionId: 's-old', ...prov }];
+    await createV1({ touchpoints: old, items: [], meta: [] });
+    const db = await openGuangjieDb();
+    await writeTouchpoints(db, [tp({ tags: ['ad'], dwellMs: 4000 })], { extVersion: '9.9.9', now: T0 });
+    const agg = await readAggregates(db, dayKey(T0));
+    expect(agg.total).toMatchObject({ touchpoints: 3, itemsSeen: 3, dwellMs: 9000, itemsByTag: { shop: 1, ad: 1 } });
     db.close();
   });
 });

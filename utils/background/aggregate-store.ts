@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Touchpoint } from '../model/touchpoint';
 import {
-  META_AGG_RANGE, META_AGG_TOTAL, metaAggDay, metaAggShop,
+  META_AGG_RANGE, META_AGG_REBUILD, META_AGG_TOTAL, metaAggDay, metaAggShop,
   type GuangjieDb, type GuangjieSchema, type SeenItem,
 } from '../db/schema';
 import { emptyAggState, emptyBucket, foldTouchpoint, rowsNeeded, type AggState, type Bucket, type ShopAgg } from './aggregates';
@@ -56,7 +56,7 @@ export const RECOMPUTE_PAGE_ROWS = 1000;
  * row is counted exactly once while writes go on between pages. Outside the `agg:` range, so clearing the
  * aggregates keeps it. A worker stopped mid-rebuild leaves it behind, and the next read resumes from it.
  */
-export const META_AGG_REBUILD = 'rebuild:agg';
+export { META_AGG_REBUILD };
 export interface RebuildMarker { after: string | null }
 
 /** Whether the write path may fold row `id` now (no rebuild, or the rebuild already passed it). */

@@ -63,6 +63,11 @@ type UpgradeTx = IDBPTransaction<GuangjieSchema, StoreNames<GuangjieSchema>[], '
 /** Meta keys, named once. Aggregates are split per day and per shop so a write touches only a few small rows. */
 /** Open sessions are kept under `session:<platform>` (utils/background/session.ts). */
 export const META_AGG_TOTAL = 'agg:total';
+/**
+ * Marks an aggregate rebuild in progress: `{ after }` is the last touchpoint id folded (null: none yet). While it
+ * stands, the write path folds only rows the rebuild has passed (utils/background/aggregate-store.ts).
+ */
+export const META_AGG_REBUILD = 'rebuild:agg';
 export const metaAggDay = (day: string) => `agg:day:${day}`;
 export const metaAggShop = (shopId: string) => `agg:shop:${shopId}`;
 /** All aggregate keys sort between these two. */
@@ -82,8 +87,10 @@ export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void
     tps.createIndex('itemId', 'itemId');
     db.createObjectStore('diagnostics', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
     db.createObjectStore('seen', { keyPath: 'key' });
-    // Aggregates (if any) predate the seen store: drop them so they are recomputed from the rows kept.
+    // Aggregates (if any) predate the seen store: drop them, and leave a rebuild marker at the start so the rows
+    // kept are counted even when a new batch is written before the first stats read.
     void tx.objectStore('meta').delete(IDBKeyRange.bound(...META_AGG_RANGE));
+    if (oldVersion >= 1) void tx.objectStore('meta').put({ after: null }, META_AGG_REBUILD); // not on a fresh install
   }
 }
 
