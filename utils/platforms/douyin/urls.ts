@@ -3,20 +3,12 @@
  * tests/unit/douyin-urls.test.ts checks every detector on its own examples and against everyone else's.
  */
 import type { Surface } from '../../model/item';
+import { parseUrl, trimmedPath, type Detector } from '../kit/urls';
 
-/** A page-kind detector; `examples` are URLs it must accept (checked by the tests). */
-type Detector = ((url: string) => boolean) & { examples: string[] };
-
-function parse(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
 
 const onWww = (u: URL | undefined): u is URL => !!u && (u.hostname === 'www.douyin.com' || u.hostname === 'douyin.com');
-const path = (u: URL): string => u.pathname.replace(/\/+$/, '') || '/';
+const parse = parseUrl;
+const path = trimmedPath;
 
 export const isRecommend = (url: string): boolean => {
   const u = parse(url);

@@ -13,3 +13,18 @@ export function endpointPathOn(url: string, origin: string, hosts: RegExp): stri
     return undefined;
   }
 }
+
+/** A page-kind detector; `examples` are URLs it must accept (each platform's tests check them). */
+export type Detector = ((url: string) => boolean) & { examples: string[] };
+
+/** The URL parsed, or undefined when it is not one. */
+export function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path without trailing slashes (`/` for the root). */
+export const trimmedPath = (u: URL): string => u.pathname.replace(/\/+$/, '') || '/';

@@ -4,20 +4,12 @@
  * included. Only www.tiktok.com (and the bare tiktok.com) is TikTok here: it is the one host the manifest asks for.
  */
 import type { Surface } from '../../model/item';
+import { parseUrl, trimmedPath, type Detector } from '../kit/urls';
 
-/** A page-kind detector; `examples` are URLs it must accept (checked by the tests). */
-type Detector = ((url: string) => boolean) & { examples: string[] };
-
-function parse(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
 
 const onTikTok = (u: URL | undefined): u is URL => !!u && (u.hostname === 'www.tiktok.com' || u.hostname === 'tiktok.com');
-const path = (u: URL): string => u.pathname.replace(/\/+$/, '') || '/';
+const parse = parseUrl;
+const path = trimmedPath;
 /** `@user.name_1`: TikTok handles are letters, digits, `_` and `.`. */
 const HANDLE = '@[\\w.-]{1,64}';
 const ID = '\\d{6,25}';
