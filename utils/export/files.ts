@@ -13,7 +13,7 @@ import { dayKey } from '../background/aggregates';
 import { CSV_COLUMNS, csvChunks } from './csv';
 import { bundleJsonSchema, columnListCsv } from './dictionary';
 import { jsonBundleChunks, type ExportManifest } from './json-bundle';
-import { buildJourneyTables, inPages, type JourneyTables } from './journey-tables';
+import { buildJourneyTables, inPages, regroup, type JourneyTables } from './journey-tables';
 import { ndjsonChunks } from './ndjson';
 import { rowPseudonymiser } from './pseudonymise';
 import { pageRows } from './rows';
@@ -70,7 +70,7 @@ function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableNa
   let journeys: Promise<JourneyTables> | undefined;
   const journeyTables = () =>
     (journeys ??= buildJourneyTables(db, (n) => progress?.add(n)).then((t) => {
-      progress?.grow(t.journeys.length + t.attribution.length);
+      progress?.grow(t.journeys.length + t.attributionRows);
       return t;
     }));
   async function* lazy<T>(get: () => Promise<readonly T[]>, fn?: (row: T) => Promise<unknown>): AsyncGenerator<unknown[]> {
@@ -85,7 +85,9 @@ function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableNa
       case 'journeys':
         return lazy(async () => (await journeyTables()).journeys, p && ((r: JourneyRow) => p.journey(r)));
       case 'attribution':
-        return lazy(async () => (await journeyTables()).attribution);
+        return (async function* () {
+          yield* mapPages(regroup((await journeyTables()).attribution()), undefined, progress);
+        })();
     }
   };
 }

@@ -59,10 +59,24 @@ export function attributeJourneys(
   defs: Definitions = DEFAULT_DEFINITIONS,
   markovFit?: MarkovFit,
 ): Credit[] {
+  return [...attributionPages(journeys, models, defs, markovFit)].flat();
+}
+
+/**
+ * The same credit rows as `attributeJourneys`, one journey and model at a time (model by model, journeys in
+ * order), so an export can write them out without holding them all: credit rows outnumber touchpoints by the
+ * number of models.
+ */
+export function* attributionPages(
+  journeys: readonly Journey[],
+  models: readonly AttributionModelId[] = ATTRIBUTION_MODEL_IDS,
+  defs: Definitions = DEFAULT_DEFINITIONS,
+  markovFit?: MarkovFit,
+): Generator<Credit[]> {
   const weightsOf = (model: AttributionModelId): TouchWeights =>
     model === 'markov' ? markovWeights(markovFit ?? fitMarkov(markovPaths(journeys, defs))) : FIXED_WEIGHTS[model];
-  return models.flatMap((model) => {
+  for (const model of models) {
     const weights = weightsOf(model);
-    return journeys.flatMap((j) => attributeJourney(j, model, weights, defs));
-  });
+    for (const j of journeys) yield attributeJourney(j, model, weights, defs);
+  }
 }
