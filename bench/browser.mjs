@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/harness.mjs';
 import { installReplica } from '../demo/replica.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +23,7 @@ export async function launch({ withExtension, items }) {
     viewport: { width: 1280, height: 800 },
     args: [
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
-      '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      ...CHROMIUM_ARGS,
     ],
   });
   await installReplica(context, { items });

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, extensionDir, giveConsent, openExtensionPage, expectOverlay, waitFor, waitForRows } from './harness.mjs';
+import { CHROMIUM_ARGS, chromiumPath, extensionDir, giveConsent, openExtensionPage, expectOverlay, waitFor, waitForRows } from './harness.mjs';
 import { demoFeed, installReplica } from '../../demo/replica.mjs';
 
 const WATCH_MS = 2600; // > IMPRESSION_MIN_MS (2000) with margin for the observer's first callback
@@ -32,7 +32,7 @@ async function launchReloadableExtension() {
     headless: true,
     viewport: { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
   });
   await installReplica(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -33,6 +33,9 @@ export async function waitFor(fn, { timeout = 15_000, interval = 100, message = 
   throw new Error(`timed out waiting for ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
 
+/** Chromium flags every launch here uses: no sandbox as root, and no background traffic to the closed network. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
 export async function launchExtension({ items, extraArgs = [] } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('build the extension first: npm run build');
   const userDataDir = mkdtempSync(join(tmpdir(), 'guangjie-e2e-'));
@@ -44,11 +47,7 @@ export async function launchExtension({ items, extraArgs = [] } = {}) {
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       ...extraArgs,
     ],
   });

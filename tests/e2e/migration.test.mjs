@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launchExtension, openExtensionPage } from './harness.mjs';
+import { createV1Database } from '../fixtures/db/v1-schema.mjs';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/guangjie-v1.json', import.meta.url), 'utf8'));
 
@@ -17,26 +18,7 @@ test('a version-1 database opens, migrates and keeps every row', async () => {
   const page = await openExtensionPage(ext, 'popup.html');
   // Replace whatever the worker made with the saved version-1 database. The worker's handle closes itself on
   // versionchange (utils/db/connection.ts), so the delete is not blocked.
-  await page.evaluate(async (fx) => {
-    const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); r.onblocked = () => fail(new Error('blocked')); });
-    await req(indexedDB.deleteDatabase('guangjie'));
-    const open = indexedDB.open('guangjie', 1);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
-      tps.createIndex('at', 'at');
-      tps.createIndex('type', 'type');
-      db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
-      db.createObjectStore('meta');
-    };
-    const db = await req(open);
-    const tx = db.transaction(['touchpoints', 'items', 'meta'], 'readwrite');
-    fx.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
-    fx.items.forEach((r) => tx.objectStore('items').put(r));
-    fx.meta.forEach(([k, v]) => tx.objectStore('meta').put(v, k));
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-    db.close();
-  }, fixture);
+  await page.evaluate(`(${createV1Database})(indexedDB, ${JSON.stringify(fixture)})`);
 
   // The worker opens (and so upgrades) the database when the popup asks for its numbers.
   const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));

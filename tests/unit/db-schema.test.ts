@@ -2,30 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readAggregates } from '../../utils/background/aggregate-store';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { dayKey } from '../../utils/background/aggregates';
+import { createV1Database } from '../fixtures/db/v1-schema.mjs';
 import { DB_NAME, DB_VERSION, META_AGG_TOTAL, openGuangjieDb } from '../../utils/db/schema';
 import { freshIndexedDb, item, T0, tp } from './background-fixtures';
 
-const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-
-/** The version-1 schema, made with the raw IndexedDB API as a browser that installed version 1 would have it. */
-async function createV1(rows: { touchpoints: object[]; items: object[]; meta: Array<[string, unknown]> }): Promise<void> {
-  const open = indexedDB.open(DB_NAME, 1);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
-    tps.createIndex('at', 'at');
-    tps.createIndex('type', 'type');
-    db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
-    db.createObjectStore('meta');
-  };
-  const db = await req(open);
-  const tx = db.transaction(['touchpoints', 'items', 'meta'], 'readwrite');
-  rows.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
-  rows.items.forEach((r) => tx.objectStore('items').put(r));
-  rows.meta.forEach(([k, v]) => tx.objectStore('meta').put(v, k));
-  await new Promise((ok) => (tx.oncomplete = ok));
-  db.close();
-}
+/** The version-1 schema, as a browser that installed version 1 would have it (shared with the e2e migration test). */
+const createV1 = (rows: { touchpoints: object[]; items: object[]; meta: Array<[string, unknown]> }) => createV1Database(indexedDB, rows, DB_NAME);
 
 describe('database schema', () => {
   beforeEach(freshIndexedDb);
