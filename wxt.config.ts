@@ -3,6 +3,9 @@ import { allHostPermissions } from './utils/platforms/hosts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // GJ_OUT_DIR: build somewhere else than .output (parallel work on one machine; the e2e harness and the
+  // benchmarks then read GJ_EXTENSION_DIR).
+  outDir: process.env.GJ_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Preact through Vite's own JSX transform: no extra plugin needed.
   vite: () => ({

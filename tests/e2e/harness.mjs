@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { installReplica } from '../../demo/replica.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const extensionDir = join(root, '.output/chrome-mv3');
+/** The built extension; GJ_EXTENSION_DIR points the tests at another build (e.g. one made with GJ_OUT_DIR). */
+export const extensionDir = process.env.GJ_EXTENSION_DIR || join(root, '.output/chrome-mv3');
 
 export function chromiumPath() {
   const p = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
