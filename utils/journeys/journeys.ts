@@ -42,14 +42,24 @@ export interface Journey {
 
 const lookbackMs = (defs: Definitions): number => defs.journeyLookbackDays * MS_PER_DAY;
 
-/** Latest search of `first`'s session that precedes it and starts no earlier than `notBefore`. */
+/**
+ * Latest search of `first`'s session that precedes it and starts no earlier than `notBefore`. `searches` are in
+ * time order: a binary search finds the last one before `first`, then the walk goes back only through the window
+ * (a scan from the start made journey building quadratic: 3 minutes for 90,000 journeys).
+ */
 function joinedSearch(first: Touchpoint, searches: readonly Touchpoint[], notBefore: number): Touchpoint | undefined {
-  let found: Touchpoint | undefined;
-  for (const s of searches) {
-    if (byTime(s, first) >= 0) break;
-    if (s.sessionId === first.sessionId && s.at >= notBefore) found = s;
+  if (first.type === 'search') return undefined;
+  let lo = 0;
+  let hi = searches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byTime(searches[mid], first) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  return first.type === 'search' ? undefined : found;
+  for (let i = lo - 1; i >= 0 && searches[i].at >= notBefore; i--) {
+    if (searches[i].sessionId === first.sessionId) return searches[i];
+  }
+  return undefined;
 }
 
 function makeJourney(
