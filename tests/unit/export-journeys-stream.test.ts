@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyTablesFrom, regroup } from '../../utils/export/journey-tables';
+import { journeyInputSlimmer, journeyTablesFrom, regroup } from '../../utils/export/journey-tables';
 import { attributeJourneys, ATTRIBUTION_MODEL_IDS } from '../../utils/journeys';
 import { DAY, T0, tp } from './journeys-helpers';
 
@@ -28,5 +28,26 @@ describe('attribution rows for export are made a journey at a time', () => {
     const out: number[][] = [];
     for await (const page of regroup([[1, 2], [3], [4, 5, 6], [], [7]], 3)) out.push(page);
     expect(out).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it('slimmed, handed-over inputs give the same journeys and credits as the stored rows', () => {
+    const stored = inputs.map((t) => structuredClone({ ...t, pageUrl: 'https://www.douyin.com/video/1?x=1', extVersion: '0.1.0', definitionsVersion: 1, navIndex: 3, sessionId: 'stored-session' }));
+    const slim = stored.map(journeyInputSlimmer());
+    const fromSlim = journeyTablesFrom(slim, true);
+    expect(fromSlim.journeys).toEqual(tables.journeys);
+    expect([...fromSlim.attribution()].flat()).toEqual([...tables.attribution()].flat());
+    // handed over: sessions were set on the slim objects themselves, recomputed (not the stored id)
+    expect(slim.every((t) => t.sessionId?.startsWith('douyin:'))).toBe(true);
+  });
+
+  it('drops what journeys never read and shares repeated values between rows', () => {
+    const slimmer = journeyInputSlimmer();
+    const [a, b] = [0, 1].map(() => slimmer(structuredClone({ ...inputs[0], shopId: 'shop-9', extVersion: '0.1.0', navIndex: 2, sessionId: 's' })));
+    expect(a).not.toBe(b);
+    expect(a).toMatchObject({ id: inputs[0].id, productId: 'p1', shopId: 'shop-9', tags: ['shop'], pageUrl: '' });
+    expect(Object.keys(a)).not.toEqual(expect.arrayContaining(['extVersion']));
+    expect(a.navIndex).toBeUndefined();
+    expect(a.sessionId).toBeUndefined();
+    expect(a.tags).toBe(b.tags); // one shared (frozen) tag list, not a copy per row
   });
 });

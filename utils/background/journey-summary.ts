@@ -11,8 +11,9 @@
 import type { JourneyCounts } from '../messages';
 import type { GuangjieDb } from '../db/schema';
 import { buildJourneys, type Journey } from '../journeys';
-import { journeyInputs, slimJourneyInput } from '../export/journey-tables';
+import { journeyInputs, journeyInputSlimmer } from '../export/journey-tables';
 import { dayKey } from './aggregates';
+import { DEFAULT_DEFINITIONS } from '../journeys/definitions';
 
 export const META_JOURNEY_SUMMARY = 'journeys:summary';
 /** Largest store recounted while the popup waits. Touchpoints. */
@@ -42,7 +43,7 @@ export function countJourneys(journeys: readonly Journey[]): JourneyCounts {
 
 export async function computeJourneySummary(db: GuangjieDb, now: number, touchpoints: number): Promise<JourneySummary> {
   // Only counts are kept, so the inputs are held slimmed (no page URLs or provenance).
-  const journeys = buildJourneys(await journeyInputs(db, undefined, undefined, slimJourneyInput));
+  const journeys = buildJourneys(await journeyInputs(db, undefined, undefined, journeyInputSlimmer()), DEFAULT_DEFINITIONS, true);
   const day = dayKey(now);
   const summary: JourneySummary = {
     computedAt: now,

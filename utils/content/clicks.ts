@@ -2,14 +2,21 @@
  * Commerce clicks: one delegated, capture-phase click listener for the whole document (capture, so a page handler
  * that stops propagation can't hide the click from us). The platform says what a click means; the touchpoint
  * carries the enclosing feed item's classification (tags, product, shop).
+ *
+ * Per click: the click kind, the enclosing item, the clicked product's id, the touchpoint. The document's feed
+ * items are looked up once per synchronous run of clicks while the DOM is unchanged (dom-memo.ts: exact), and the
+ * last URL's facts are kept, so a burst of clicks costs little more than the touchpoints themselves.
  */
 import type { ClassifiedItem } from '../model/tags';
 import type { ClickKind } from '../platforms/types';
+import { DomMemo } from './dom-memo';
 import { guarded } from './guard';
 import type { Session } from './session';
 
 export function trackClicks(session: Session): void {
   const { ctx, platform } = session;
+  const items = new DomMemo(document, () => indexItems(guarded('dom.findItems', () => platform.dom.findItems(document), [])));
+  ctx.onInvalidated(() => items.drop());
   ctx.addEventListener(
     document,
     'click',
@@ -20,17 +27,38 @@ export function trackClicks(session: Session): void {
       // A click toward a live room is not yet an entry: the room page records 'live-enter' itself on arrival (and
       // 'live-leave' with dwell), so counting the click as well would credit every room visit twice.
       if (!kind || kind === 'live-enter') return;
-      session.emit(kind, { ...pageFacts(session, kind), ...clickedProduct(session, kind, target) }, enclosingItem(session, target));
+      session.emit(kind, { ...pageFacts(session, kind), ...clickedProduct(session, kind, target) }, enclosingItem(session, items.get(), target));
     },
     { capture: true },
   );
 }
 
-/** The feed item the click happened in (or the active one, for side panels outside the item's element). */
-function enclosingItem(session: Session, target: Element): ClassifiedItem | undefined {
-  const { platform } = session;
-  const items = guarded('dom.findItems', () => platform.dom.findItems(document), []);
-  const hit = items.find((i) => i.el.contains(target)) ?? guarded('dom.activeItem', () => platform.dom.activeItem(document), null);
+type FoundItem = { el: Element; id: string | null };
+/** The platform's feed items by element, with their place in its list. */
+export type ItemIndex = Map<Element, FoundItem & { order: number }>;
+
+export function indexItems(found: FoundItem[]): ItemIndex {
+  const index: ItemIndex = new Map();
+  found.forEach((f, order) => index.has(f.el) || index.set(f.el, { ...f, order }));
+  return index;
+}
+
+/**
+ * The item of the platform's list that contains the target — the first in list order when several do — else
+ * the active one (side panels outside the item's element). Walking the target's ancestors is the same answer as
+ * scanning the list with `contains`, in the depth of the tree instead of the length of the feed.
+ */
+export function itemContaining(items: ItemIndex, target: Element): FoundItem | undefined {
+  let hit: (FoundItem & { order: number }) | undefined;
+  for (let el: Element | null = target; el; el = el.parentElement) {
+    const found = items.get(el);
+    if (found && (!hit || found.order < hit.order)) hit = found;
+  }
+  return hit;
+}
+
+function enclosingItem(session: Session, items: ItemIndex, target: Element): ClassifiedItem | undefined {
+  const hit = itemContaining(items, target) ?? guarded('dom.activeItem', () => session.platform.dom.activeItem(document), null);
   return hit ? session.itemFor(hit.el, hit.id) : undefined;
 }
 
@@ -43,11 +71,19 @@ function clickedProduct(session: Session, kind: ClickKind, target: Element): { p
   const href = target.closest('a[href]')?.getAttribute('href');
   if (!href) return {};
   try {
-    const productId = urlFacts(session, new URL(href, location.href).href).productId;
+    const productId = urlFacts(session, resolvedHref(href)).productId;
     return productId && /^\d{6,25}$/.test(productId) ? { productId } : {};
   } catch {
     return {};
   }
+}
+
+/** A link's absolute URL; the last one is kept (a burst clicks one link). Throws on a malformed href. */
+let lastHref: { href: string; base: string; url: string } | null = null;
+function resolvedHref(href: string): string {
+  const base = location.href;
+  if (lastHref?.href !== href || lastHref.base !== base) lastHref = { href, base, url: new URL(href, base).href };
+  return lastHref.url;
 }
 
 /** On a product page the product id comes from the URL; in a live room, the room id. */
@@ -70,10 +106,16 @@ function pageFacts(session: Session, kind: ClickKind): { productId?: string; roo
  */
 type UrlFacts = NonNullable<ReturnType<NonNullable<Session['platform']['urlFacts']>>>;
 
-export function urlFacts(session: Session, url: string): UrlFacts {
+/** The last URL's facts, kept: they are a function of the URL alone. Frozen, as callers share it. */
+let lastFacts: { session: Session; url: string; facts: Readonly<UrlFacts> } | null = null;
+
+export function urlFacts(session: Session, url: string): Readonly<UrlFacts> {
+  if (lastFacts?.url === url && lastFacts.session === session) return lastFacts.facts;
   const own = guarded('urlFacts', () => session.platform.urlFacts?.(url), undefined);
   const known = Object.entries(own ?? {}).filter(([, v]) => v !== undefined);
-  return { ...genericUrlFacts(url), ...Object.fromEntries(known) };
+  const facts = Object.freeze({ ...genericUrlFacts(url), ...Object.fromEntries(known) });
+  lastFacts = { session, url, facts };
+  return facts;
 }
 
 function genericUrlFacts(url: string): UrlFacts {

@@ -1,10 +1,14 @@
 /**
  * One MutationObserver on the feed container (childList + the platform's "active item" attributes), coalesced so a
  * burst of mutations triggers one check. No polling: nothing runs while the feed is still. Our own overlay host's
- * attribute changes are ignored so an update can't trigger itself.
+ * attribute changes are ignored so an update can't trigger itself, and so is text churn (a player's clock rewrites
+ * its text several times a second; text edited in place, `characterData`, is not watched either).
+ * The check itself runs in an animation frame: what it reads (the platform may measure where items are) costs only
+ * the style and layout that frame computes anyway, and the overlay it moves is drawn in that same frame.
  */
 import { guarded } from './guard';
 import type { Session } from './session';
+import { after, inNextFrame } from './timers';
 
 /** Coalesce mutations for this long before checking the feed. Milliseconds. */
 export const FEED_CHECK_DELAY_MS = 120;
@@ -12,6 +16,15 @@ const DEFAULT_ATTRIBUTES = ['class', 'id', 'hidden', 'aria-hidden'];
 export const OVERLAY_HOST_ATTR = 'data-guangjie-item';
 
 const isOurs = (node: Node): boolean => node instanceof Element && !!node.closest(`[${OVERLAY_HOST_ATTR}]`);
+const isPageElement = (node: Node): boolean => node instanceof Element && !isOurs(node);
+
+/** Whether a mutation can add, remove or (re)activate a feed item: a page element in or out, or a watched attribute. */
+export function mayChangeFeed(record: Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>): boolean {
+  if (record.type === 'attributes') return !isOurs(record.target);
+  for (const node of record.addedNodes) if (isPageElement(node)) return true;
+  for (const node of record.removedNodes) if (isPageElement(node)) return true;
+  return false;
+}
 
 export function watchFeed(session: Session, onFeedChange: () => void): { check(): void } {
   const { ctx, platform } = session;
@@ -27,12 +40,11 @@ export function watchFeed(session: Session, onFeedChange: () => void): { check()
   const schedule = (): void => {
     if (pending) return;
     pending = true;
-    ctx.setTimeout(check, FEED_CHECK_DELAY_MS);
+    after(ctx, FEED_CHECK_DELAY_MS, () => inNextFrame(ctx, check));
   };
 
   const observer = new MutationObserver((records) => {
-    if (records.every((r) => isOurs(r.target) || [...r.addedNodes, ...r.removedNodes].every(isOurs))) return;
-    schedule();
+    if (!pending && records.some(mayChangeFeed)) schedule();
   });
   const attributeFilter = guarded('dom.watchedAttributes', () => platform.dom.watchedAttributes, undefined) ?? DEFAULT_ATTRIBUTES;
 

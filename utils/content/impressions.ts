@@ -5,10 +5,15 @@
  */
 import { guarded } from './guard';
 import type { Session } from './session';
-import { ImpressionTracker } from './viewability';
+import { IMPRESSION_MIN_VISIBLE_RATIO, ImpressionTracker } from './viewability';
 import { watchMachineActive } from './idle-state';
 
-const THRESHOLDS = [0, 0.5, 1];
+/**
+ * The one ratio the tracker acts on (an item is viewable from 50 % in view): the observer reports each crossing of it,
+ * and the first ratio of every element it starts observing. More thresholds would only wake the script more often
+ * while a feed slides.
+ */
+const THRESHOLDS = [IMPRESSION_MIN_VISIBLE_RATIO];
 /** Media events that change whether an item's player is playing; captured at the document (they don't bubble). */
 const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
 

@@ -5,6 +5,7 @@
  */
 import { guarded } from './guard';
 import type { Session } from './session';
+import { after } from './timers';
 
 /** Wait this long after load or navigation before checking: feeds render their first items late. Milliseconds. */
 export const DRIFT_SETTLE_MS = 5_000;
@@ -15,10 +16,10 @@ export function missingSelectors(root: ParentNode, expected: Array<{ name: strin
 
 export function watchLayoutDrift(session: Session): void {
   const reported = new Set<string>();
-  let timer: number | null = null;
+  let cancel: (() => void) | null = null;
 
   const check = (): void => {
-    timer = null;
+    cancel = null;
     const page = `${session.surface} ${new URL(session.pageUrl).pathname}`;
     const expected = guarded('dom.expected', () => session.platform.dom.expected(session.surface), []);
     for (const { name, selector } of missingSelectors(document, expected)) {
@@ -29,8 +30,8 @@ export function watchLayoutDrift(session: Session): void {
     }
   };
   const schedule = (): void => {
-    if (timer !== null) clearTimeout(timer);
-    timer = session.ctx.setTimeout(check, DRIFT_SETTLE_MS);
+    cancel?.();
+    cancel = after(session.ctx, DRIFT_SETTLE_MS, check);
   };
 
   session.onNavigate('arrive', schedule);

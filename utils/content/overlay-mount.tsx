@@ -1,10 +1,14 @@
 /**
  * The one overlay on the active feed item: a single WXT shadow-root UI, created once and moved from item to item
  * (a UI per item would leave one invalidation callback, and its detached host, behind for every item scrolled
- * past). It is anchored at the top of the item (`platform.dom.overlayAnchor`, prepended, never over the bottom
- * controls). The host carries `data-guangjie-item`, `data-guangjie-tags` (TAG_IDS order) and, for ads,
- * `data-guangjie-ad-kind`, so tests and researchers can read what was shown. Only the host's attributes are set on
- * the page; layout lives inside the shadow root.
+ * past; one UI also means its stylesheet is parsed once). It is anchored at the top of the item
+ * (`platform.dom.overlayAnchor`, prepended, never over the bottom controls). The host carries `data-guangjie-item`,
+ * `data-guangjie-tags` (TAG_IDS order) and, for ads, `data-guangjie-ad-kind`, so tests and researchers can read what
+ * was shown. Only the host's attributes are set on the page; layout lives inside the shadow root.
+ *
+ * Per item this costs one move of the host and one small Preact render: the host is moved by mounting it again
+ * (no unmount in between), the shadow root is rendered again only when what it shows changed, attributes are
+ * written only when their value changed, and the anchor's computed position is read once per anchor element.
  */
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -22,39 +26,54 @@ type Ui = ShadowRootContentScriptUi<void>;
 /** Chip words follow the browser's UI language. */
 const LANG = overlayLang(guarded('i18n.getUILanguage', () => browser.i18n.getUILanguage(), navigator.language));
 
+/** Whether two classifications of one item show the same overlay (a DOM guess is made anew on every feed check). */
+export function sameOverlay(a: ClassifiedItem, b: ClassifiedItem): boolean {
+  return a === b || (a.id === b.id && a.source === b.source && a.adKind === b.adKind && JSON.stringify(a.tags) === JSON.stringify(b.tags));
+}
+
+function setAttribute(el: Element, name: string, value: string | null): void {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
 export class OverlayController {
   private ui: Promise<Ui | null> | null = null;
   /** The UI once created, for synchronous hide/update. */
   private created: Ui | null = null;
-  private container: HTMLElement | null = null;
   private mounted = false;
+  /** A show() is waiting for the UI to exist; a second show() of the same element only updates the item. */
+  private mounting = false;
   private el: Element | null = null;
   private anchor: Element | null = null;
   private item: ClassifiedItem | null = null;
   private floating = true;
+  /** What the shadow root shows now. */
+  private rendered: { item: ClassifiedItem; floating: boolean } | null = null;
+  /** Whether an anchor is positioned: a style read, done once per anchor element. */
+  private positioned = new WeakMap<Element, boolean>();
 
   constructor(private readonly session: Session) {}
 
   /** Show `item` on element `el`: update in place when it's the same element, else move the overlay there. */
   async show(el: Element, item: ClassifiedItem): Promise<void> {
-    if (this.created && this.mounted && this.el === el && this.created.shadowHost.isConnected) {
-      if (this.item !== item) this.update(item);
-      return;
-    }
+    if (this.el === el && (this.mounting || this.isMounted())) return this.update(item);
     this.el = el;
     this.item = item;
-    this.anchor = guarded('dom.overlayAnchor', () => this.session.platform.dom.overlayAnchor(el), el) ?? el;
-    this.floating = guarded('computed position', () => getComputedStyle(this.anchor!).position !== 'static', false);
+    this.mounting = true;
     const created = await this.ensureUi();
     // A newer show() or a hide() ran while we waited: it owns the overlay now.
-    if (!created || this.el !== el || this.session.ctx.isInvalid) return;
-    if (created.shadowHost.isConnected) created.remove();
-    this.mounted = false;
-    this.setHostAttributes(created, item); // before insertion, so the feed watcher sees the host as ours
+    if (this.el !== el) return;
+    this.mounting = false;
+    if (!created || this.session.ctx.isInvalid) return;
+    this.anchor = guarded('dom.overlayAnchor', () => this.session.platform.dom.overlayAnchor(el), el) ?? el;
+    this.floating = this.isPositioned(this.anchor);
+    this.setHostAttributes(created, this.item!); // before insertion, so the feed watcher sees the host as ours
     try {
-      created.mount();
+      created.mount(); // moves the host when it is elsewhere; onMount renders the new item
       this.mounted = true;
     } catch (err) {
+      this.mounted = false;
       log('overlay could not be mounted', err);
     }
   }
@@ -72,11 +91,25 @@ export class OverlayController {
     this.el = null;
     this.item = null;
     this.mounted = false;
+    this.mounting = false;
     if (this.created?.shadowHost.isConnected) this.created.remove();
   }
 
   get current(): { el: Element | null; item: ClassifiedItem | null } {
     return { el: this.el, item: this.item };
+  }
+
+  private isMounted(): boolean {
+    return this.mounted && !!this.created?.shadowHost.isConnected;
+  }
+
+  private isPositioned(anchor: Element): boolean {
+    let known = this.positioned.get(anchor);
+    if (known === undefined) {
+      known = guarded('computed position', () => getComputedStyle(anchor).position !== 'static', false);
+      this.positioned.set(anchor, known);
+    }
+    return known;
   }
 
   private ensureUi(): Promise<Ui | null> {
@@ -88,12 +121,10 @@ export class OverlayController {
       append: 'first',
       css: OVERLAY_CSS,
       isolateEvents: ['click', 'keydown', 'keyup', 'keypress'],
-      onMount: (container) => {
-        this.container = container;
-        this.renderInto(container);
-      },
+      onMount: (container) => this.renderInto(container),
       onRemove: () => {
-        if (this.container) render(null, this.container);
+        if (this.created) render(null, this.created.uiContainer);
+        this.rendered = null;
       },
     }).then((ui) => (this.created = ui), (err) => {
       log('overlay could not be created', err);
@@ -103,16 +134,19 @@ export class OverlayController {
   }
 
   private renderInto(container: HTMLElement): void {
-    if (!this.item) return;
+    const item = this.item;
+    if (!item) return;
+    const was = this.rendered;
+    if (was && was.floating === this.floating && sameOverlay(was.item, item)) return;
+    this.rendered = { item, floating: this.floating };
     // Keyed by item, so an open evidence panel closes when the overlay moves on.
-    render(<Overlay key={this.item.id} item={this.item} floating={this.floating} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
+    render(<Overlay key={item.id} item={item} floating={this.floating} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
   }
 
   private setHostAttributes(ui: Ui, item: ClassifiedItem): void {
     const host = ui.shadowHost;
-    host.setAttribute('data-guangjie-item', item.id);
-    host.setAttribute('data-guangjie-tags', orderedTagIds(item).join(' '));
-    if (item.adKind && item.tags.some((t) => t.id === 'ad')) host.setAttribute('data-guangjie-ad-kind', item.adKind);
-    else host.removeAttribute('data-guangjie-ad-kind');
+    setAttribute(host, 'data-guangjie-item', item.id);
+    setAttribute(host, 'data-guangjie-tags', orderedTagIds(item).join(' '));
+    setAttribute(host, 'data-guangjie-ad-kind', item.adKind && item.tags.some((t) => t.id === 'ad') ? item.adKind : null);
   }
 }

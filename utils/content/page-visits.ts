@@ -8,6 +8,7 @@
 import type { ClassifiedItem } from '../model/tags';
 import { urlFacts } from './clicks';
 import type { Session } from './session';
+import { after } from './timers';
 
 /** How long 'live-enter' waits for the room's own data (tags, shop) before going out without it. Milliseconds. */
 export const ROOM_DATA_WAIT_MS = 3_000;
@@ -41,10 +42,10 @@ export function trackPageVisits(session: Session): void {
         stop();
         enterRoom(at);
       });
-      session.ctx.setTimeout(() => {
+      after(session.ctx, ROOM_DATA_WAIT_MS, () => {
         stop();
         if (liveVisit === visit) enterRoom(at);
-      }, ROOM_DATA_WAIT_MS);
+      });
     } else if (session.surface === 'product-page') {
       session.emit(facts.orderPage ? 'order-page' : 'product-view', { productId: facts.productId });
     } else if (session.surface === 'search' && facts.query) {

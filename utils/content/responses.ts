@@ -11,6 +11,16 @@ import { MERGE_KEEP_MAX, mergeItems } from './merge-items';
 import { PageMessageGate } from './page-messages';
 import type { Session } from './session';
 
+/** Live rooms remembered by their URL number (web_rid). Count; the oldest is forgotten first. */
+export const ROOM_IDS_MAX = 1_000;
+
+/** Set `key` in a Map used as a bounded LRU: it becomes the newest entry, and the oldest goes beyond `max`. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+}
+
 /** Live items already seen on this page, by id, to merge a room's later responses into (see merge-items.ts). */
 const liveSeen = new WeakMap<Session, Map<string, FeedItem>>();
 
@@ -20,16 +30,15 @@ function mergedWithEarlier(session: Session, item: FeedItem): FeedItem {
   if (!seen) liveSeen.set(session, (seen = new Map()));
   const prev = seen.get(item.id);
   const merged = prev ? mergeItems(prev, item) : item;
-  seen.delete(item.id);
-  seen.set(item.id, merged);
-  if (seen.size > MERGE_KEEP_MAX) seen.delete(seen.keys().next().value as string);
+  remember(seen, item.id, merged, MERGE_KEEP_MAX);
   return merged;
 }
 
 export function storeItems(session: Session, fresh: FeedItem[]): number {
   let changed = 0;
   for (const item of fresh.map((i) => mergedWithEarlier(session, i))) {
-    if (item.live?.webRid && session.roomIdsByWebRid.size < 1_000) session.roomIdsByWebRid.set(item.live.webRid, item.id);
+    // Bounded, newest kept: a long scroll passes thousands of live cards, and a room entered is a recent one.
+    if (item.live?.webRid) remember(session.roomIdsByWebRid, item.live.webRid, item.id, ROOM_IDS_MAX);
     if (item.format === 'live' && session.surface === 'live-room') session.lastRoomItemId = item.id;
     const classified = guarded('classify', () => classify(item, { topKolMinFollowers: session.settings.topKolMinFollowers }), null);
     if (classified && session.store.upsert(classified)) changed++;

@@ -94,8 +94,9 @@ export class TouchpointSender {
     }
     if (this.failures > 0) return; // a retry is already scheduled; don't hammer a dead worker
     if (this.queue.length < BATCH_MAX) return this.schedule(BATCH_DELAY_MS);
-    this.clearTimer(); // a full batch goes at once, not when the gathering timer the first touchpoint set fires
-    this.schedule(0);
+    // A full batch goes now, not when the gathering timer its first touchpoint set fires: the worker then writes
+    // while the burst goes on. While a batch is in flight the rest waits for its reply, which sends the next.
+    if (!this.inFlight) this.flush();
   }
 
   /** Send now (pagehide, tests). Safe to call any time. */

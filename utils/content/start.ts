@@ -17,6 +17,7 @@ import { trackPageVisits } from './page-visits';
 import { listenForResponses, readPageData } from './responses';
 import { createSession } from './session';
 import { followSettings } from './settings-watch';
+import { after } from './timers';
 
 const domReady = (ctx: ContentScriptContext): Promise<void> =>
   document.readyState !== 'loading'
@@ -52,7 +53,7 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   const session = createSession(ctx, platform);
   const outbox = new ItemsOutbox(
     (items) => browser.runtime.sendMessage({ type: 'cs-bg/items', items }),
-    (fn, ms) => ctx.setTimeout(fn, ms),
+    (fn, ms) => after(ctx, ms, fn),
     log,
   );
   session.store.onChange((item) => outbox.add(item));
@@ -62,9 +63,9 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   // in this document, i.e. only for same-document (SPA) navigations.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     const url = event.newUrl.href;
-    ctx.setTimeout(() => {
+    after(ctx, 0, () => {
       if (location.href === url) session.navigated(url);
-    }, 0);
+    });
   });
 
   const overlay = new OverlayController(session);

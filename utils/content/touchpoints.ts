@@ -18,11 +18,15 @@ export interface TouchpointBase {
 
 /** An item's tag ids in the fixed TAG_IDS order (how overlays, touchpoints and exports list them). */
 export function orderedTagIds(item: Pick<ClassifiedItem, 'tags'> | undefined): TagId[] {
-  if (!item) return [];
-  const present = new Set(item.tags.map((t) => t.id));
-  return TAG_IDS.filter((id) => present.has(id));
+  if (!item || item.tags.length === 0) return [];
+  // A handful of tags against eight ids: a scan is cheaper than building a Set per touchpoint.
+  return TAG_IDS.filter((id) => item.tags.some((t) => t.id === id));
 }
 
+/**
+ * Called once per click or impression, so it copies each field once and leaves out the undefined ones as it goes
+ * (a stored row never holds an `undefined` field). Later sources win: base, then the item, then `fields`.
+ */
 export function buildTouchpoint(
   base: TouchpointBase,
   type: TouchpointType,
@@ -30,23 +34,28 @@ export function buildTouchpoint(
   item?: ClassifiedItem,
   id: string = crypto.randomUUID(),
 ): Touchpoint {
-  const fromItem: Partial<Touchpoint> = item
-    ? {
-        itemId: item.id,
-        adKind: item.adKind,
-        authorId: item.authorId,
-        productId: item.productIds[0],
-        shopId: item.shopIds[0],
-        brand: item.brand,
-        roomId: item.roomId,
-      }
-    : {};
-  const tp: Touchpoint = { id, type, at: Date.now(), ...base, tags: orderedTagIds(item), ...fromItem, ...dropUndefined(fields) };
-  return dropUndefined(tp) as Touchpoint;
+  const tp: Record<string, unknown> = { id, type, at: Date.now() };
+  copyDefined(tp, base);
+  tp.tags = orderedTagIds(item);
+  if (item) {
+    copyDefined(tp, {
+      itemId: item.id,
+      adKind: item.adKind,
+      authorId: item.authorId,
+      productId: item.productIds[0],
+      shopId: item.shopIds[0],
+      brand: item.brand,
+      roomId: item.roomId,
+    });
+  }
+  copyDefined(tp, fields);
+  return tp as unknown as Touchpoint;
 }
 
-function dropUndefined<T extends object>(obj: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [key, value] of Object.entries(obj)) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
-  return out;
+function copyDefined(to: Record<string, unknown>, from: object): void {
+  for (const key in from) {
+    if (!Object.prototype.hasOwnProperty.call(from, key)) continue;
+    const value = (from as Record<string, unknown>)[key];
+    if (value !== undefined) to[key] = value;
+  }
 }

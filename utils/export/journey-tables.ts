@@ -14,6 +14,7 @@
 import type { GuangjieDb } from '../db/schema';
 import type { Touchpoint } from '../model/touchpoint';
 import { ATTRIBUTION_MODEL_IDS, attributionPages, buildJourneys, creditedTouches, isLinkable, journeyRow, type Credit, type Journey, type JourneyRow } from '../journeys';
+import { DEFAULT_DEFINITIONS } from '../journeys/definitions';
 import { pageRows } from './rows';
 
 /** Rows per read while scanning for journey inputs (bigger pages: fewer transactions). Count. */
@@ -22,12 +23,30 @@ export const JOURNEY_SCAN_PAGE_ROWS = 2000;
 export const isJourneyInput = (tp: Touchpoint): boolean => isLinkable(tp) || tp.type === 'search';
 
 /**
- * A journey input without the fields journeys never read (page URL, provenance, feed position): what a caller that
- * only counts journeys keeps, so the held rows are a fraction of their stored size.
+ * A projector for journey inputs: each kept touch without the fields journeys never read (page URL, provenance,
+ * feed position, the stored session id — journeys recompute sessions), and with its repeated values shared: rows
+ * read from IndexedDB carry their own copy of every string, so the same shop id or tag list held 50,000 times
+ * would take 50,000 copies. One projector per scan (its table of shared values lives as long as it does).
  */
-export function slimJourneyInput(tp: Touchpoint): Touchpoint {
-  const { pageUrl: _u, extVersion: _e, definitionsVersion: _d, navIndex: _n, recordedAt: _r, ...rest } = tp as Touchpoint & { recordedAt?: number };
-  return { ...rest, pageUrl: '' };
+export function journeyInputSlimmer(): (tp: Touchpoint) => Touchpoint {
+  const shared = new Map<string, unknown>();
+  const share = <T>(key: string, value: T): T => {
+    const known = shared.get(key);
+    if (known !== undefined) return known as T;
+    shared.set(key, value);
+    return value;
+  };
+  const str = (v: string | undefined) => (v === undefined ? undefined : share(`s:${v}`, v));
+  return (tp) => {
+    const slim: Touchpoint = { id: tp.id, type: str(tp.type) as Touchpoint['type'], at: tp.at, platform: str(tp.platform) as Touchpoint['platform'],
+      surface: str(tp.surface) as Touchpoint['surface'], pageUrl: '', tags: share(`t:${tp.tags.join(',')}`, Object.freeze([...tp.tags]) as Touchpoint['tags']) };
+    const strings = ['itemId', 'adKind', 'authorId', 'productId', 'shopId', 'brand', 'roomId'] as const;
+    for (const f of strings) if (tp[f] !== undefined) (slim as unknown as Record<string, unknown>)[f] = str(tp[f]);
+    if (tp.query !== undefined) slim.query = tp.query;
+    if (tp.dwellMs !== undefined) slim.dwellMs = tp.dwellMs;
+    if (tp.attentionMs !== undefined) slim.attentionMs = tp.attentionMs;
+    return slim;
+  };
 }
 
 /** Every stored touchpoint that can belong to a journey; `onPage` hears how many rows each page read. */
@@ -60,8 +79,8 @@ export interface JourneyTables {
 const creditRowsOf = (j: Journey): number => (j.converted ? Math.max(1, creditedTouches(j).length) : 0);
 
 /** Journey rows and credit rows (every model) from journey inputs. */
-export function journeyTablesFrom(inputs: readonly Touchpoint[]): JourneyTables & { built: Journey[] } {
-  const built = buildJourneys(inputs);
+export function journeyTablesFrom(inputs: readonly Touchpoint[], handedOver = false): JourneyTables & { built: Journey[] } {
+  const built = buildJourneys(inputs, DEFAULT_DEFINITIONS, handedOver);
   return {
     built,
     journeys: built.map(journeyRow),
@@ -71,7 +90,8 @@ export function journeyTablesFrom(inputs: readonly Touchpoint[]): JourneyTables 
 }
 
 export async function buildJourneyTables(db: GuangjieDb, onPage?: (rows: number) => void): Promise<JourneyTables> {
-  const { journeys, attribution, attributionRows } = journeyTablesFrom(await journeyInputs(db, onPage));
+  // The tables read ids, times, keys, tags and types only: inputs are held slimmed (no page URL, no provenance).
+  const { journeys, attribution, attributionRows } = journeyTablesFrom(await journeyInputs(db, onPage, undefined, journeyInputSlimmer()), true);
   return { journeys, attribution, attributionRows };
 }
 

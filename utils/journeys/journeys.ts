@@ -124,8 +124,13 @@ function openJourneys(unclaimed: Touchpoint[], searches: readonly Touchpoint[], 
 }
 
 /** All journeys in the touchpoints: converted ones in conversion order, then open ones by first touch. */
-export function buildJourneys(touchpoints: readonly Touchpoint[], defs: Definitions = DEFAULT_DEFINITIONS): Journey[] {
-  const all = assignSessions(touchpoints, defs);
+export function buildJourneys(
+  touchpoints: readonly Touchpoint[],
+  defs: Definitions = DEFAULT_DEFINITIONS,
+  /** The caller gives its touchpoint objects up (sessions are set on them, not on copies). */
+  handedOver = false,
+): Journey[] {
+  const all = assignSessions(touchpoints, defs, handedOver);
   const isConversion = (tp: Touchpoint) => (defs.conversionTypes as readonly string[]).includes(tp.type);
   const converted: Journey[] = [];
   const open: Journey[] = [];

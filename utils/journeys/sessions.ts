@@ -29,7 +29,12 @@ export const sessionIdFor = (first: Touchpoint): string => `${first.platform}:${
  * Copies of the touchpoints, in time order, each with `sessionId` set by gap under `defs`. Stored session ids
  * (assigned on arrival) are replaced, so that an analysis under changed settings is consistent throughout.
  */
-export function assignSessions(touchpoints: readonly Touchpoint[], defs: Definitions = DEFAULT_DEFINITIONS): Touchpoint[] {
+export function assignSessions(
+  touchpoints: readonly Touchpoint[],
+  defs: Definitions = DEFAULT_DEFINITIONS,
+  /** The caller hands its objects over: set `sessionId` on them rather than on copies (a million-row export). */
+  inPlace = false,
+): Touchpoint[] {
   const open = new Map<string, { id: string; lastEndAt: number }>();
   return [...touchpoints].sort(byTime).map((tp) => {
     let session = open.get(tp.platform);
@@ -38,7 +43,9 @@ export function assignSessions(touchpoints: readonly Touchpoint[], defs: Definit
       open.set(tp.platform, session);
     }
     session.lastEndAt = Math.max(session.lastEndAt, touchEndAt(tp));
-    return { ...tp, sessionId: session.id };
+    if (!inPlace) return { ...tp, sessionId: session.id };
+    tp.sessionId = session.id;
+    return tp;
   });
 }
 
