@@ -9,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Preact through Vite's own JSX transform: no extra plugin needed.
   vite: () => ({
+    // GJ_NO_MINIFY=1: readable function names in CPU profiles (benchmark investigations only).
+    build: process.env.GJ_NO_MINIFY ? { minify: false } : {},
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

@@ -35,6 +35,7 @@ export async function launch({ withExtension, items }) {
   }
   return {
     context,
+    userDataDir,
     extensionId,
     extUrl: (p) => `chrome-extension://${extensionId}/${p}`,
     async close() {
@@ -65,14 +66,17 @@ export function countRows(page, store = 'touchpoints') {
   }), store);
 }
 
-/** Resident memory of this benchmark's Chromium (its browser process and every descendant), bytes, from /proc. */
-export function chromiumRssBytes() {
+/**
+ * Resident memory of one benchmark Chromium (the processes started with its profile directory, and their
+ * descendants), bytes, from /proc. Summed per process, so pages shared between processes count more than once.
+ */
+export function chromiumRssBytes(userDataDir) {
   const procs = new Map();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const ppid = Number(/^\d+ \(.*\) \S (\d+)/s.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))[1]);
       const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-      const ours = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('guangjie-bench-');
+      const ours = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(userDataDir);
       procs.set(Number(pid), { ppid, rss, ours });
     } catch { /* the process ended meanwhile */ }
   }

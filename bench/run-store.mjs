@@ -17,7 +17,7 @@ const SEED_TX_ROWS = 10_000;
  * see the ingest benchmark; a million through it would take the whole budget), then let the worker rebuild the
  * running aggregates once, by the same path an upgraded database takes (readAggregates → recomputeAggregates).
  */
-async function seed(b, total) {
+export async function seed(b, total) {
   const page = await b.context.newPage();
   await page.goto(b.extUrl('popup.html'));
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' })); // the worker creates the database
@@ -67,11 +67,11 @@ async function exportOnce(b, format) {
   await page.goto(b.extUrl('popup.html'));
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const rssBefore = chromiumRssBytes();
+  const rssBefore = chromiumRssBytes(b.userDataDir);
   let heapPeak = 0;
   let rssPeak = rssBefore;
   const sampler = setInterval(async () => {
-    rssPeak = Math.max(rssPeak, chromiumRssBytes());
+    rssPeak = Math.max(rssPeak, chromiumRssBytes(b.userDataDir));
     try {
       const m = (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize');
       heapPeak = Math.max(heapPeak, m.value);
@@ -82,9 +82,12 @@ async function exportOnce(b, format) {
     const files = [];
     page.on('download', (d) => files.push(d));
     await page.click(`[data-testid="export-${format}"]`);
-    // One download per file; wait for the first, then for every started one to finish.
-    await page.waitForEvent('download', { timeout: 600_000 }).catch(() => {});
-    await page.waitForTimeout(1_000);
+    // The popup disables its export buttons while an export runs and enables them when its last file is handed
+    // to the downloads API; then every download is waited for until written (d.path() resolves when complete).
+    await page.waitForFunction((sel) => document.querySelector(sel)?.disabled === true, `[data-testid="export-${format}"]`, { timeout: 10_000, polling: 50 }).catch(() => {});
+    await page.waitForFunction((sel) => document.querySelector(sel)?.disabled === false, `[data-testid="export-${format}"]`, { timeout: 900_000, polling: 100 });
+    const error = await page.locator('[data-testid="export-error"]').textContent({ timeout: 100 }).catch(() => null);
+    if (error) throw new Error(`export failed: ${error}`);
     const sizes = await Promise.all(files.map(async (d) => (await import('node:fs')).statSync(await d.path()).size));
     const ms = Date.now() - t0;
     return {

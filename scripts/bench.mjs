@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=overlay,ingest,store]`: the issue 5 benchmarks, each measured side by
+// `npm run bench [-- --quick] [-- --only=overlay,ingest,store] [-- --store=200000]`: the issue 5 benchmarks, each measured side by
 // side in one run in the real headless Chromium on the BUILT extension (npm run build first), written to
 // bench/results.json with the machine they ran on, and summarised as a table (also written into
 // docs/PERFORMANCE.md between its result markers). Benchmarks never fail on timing: the exit code is 0 unless
@@ -21,6 +21,12 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 /** Sizes: the issue's (full) and a smoke-test run (--quick, about a minute). */
 const SIZES = quick ? { items: 200, ingest: 2_000, store: 20_000 } : { items: 2_000, ingest: 10_000, store: 1_000_000 };
+// `--items=N`, `--ingest=N`, `--store=N`: one size changed (exploring; such a run is marked like a quick one).
+for (const key of Object.keys(SIZES)) {
+  const v = args.find((a) => a.startsWith(`--${key}=`));
+  if (v) SIZES[key] = Number(v.split('=')[1]);
+}
+const resized = args.some((a) => /^--(items|ingest|store)=/.test(a));
 
 const sh = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
 const machine = {
@@ -36,7 +42,7 @@ const build = { extensionDir, commit: sh('git', ['-C', root, 'rev-parse', '--sho
 const results = {};
 const resultsFile = join(root, 'bench/results.json');
 /** Written after every benchmark, so a long run stopped midway still leaves what it measured. */
-const save = () => writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), quick, sizes: SIZES, machine, build, results }, null, 2) + '\n');
+const save = () => writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), quick: quick || resized, sizes: SIZES, machine, build, results }, null, 2) + '\n');
 const runs = { overlay: () => runOverlay({ items: SIZES.items }), ingest: () => runIngest({ touchpoints: SIZES.ingest }), store: () => runStore({ touchpoints: SIZES.store }) };
 let failed = false;
 for (const [name, run] of Object.entries(runs)) {
@@ -59,7 +65,7 @@ console.log(`\n${table}\nwritten: bench/results.json`);
 
 // The latest table in docs/PERFORMANCE.md, between its markers (the rest of the document is prose).
 const doc = join(root, 'docs/PERFORMANCE.md');
-if (existsSync(doc) && !quick) {
+if (existsSync(doc) && !quick && !resized) {
   const text = readFileSync(doc, 'utf8');
   const m = /(<!-- bench:results:start -->\n)[\s\S]*?(<!-- bench:results:end -->)/;
   if (m.test(text)) writeFileSync(doc, text.replace(m, `$1${table}\n$2`));

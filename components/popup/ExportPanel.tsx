@@ -21,7 +21,7 @@ export function ExportPanel(props: {
         {t('popupExportCsv')}
       </button>
       {props.busy && props.progress && <ProgressBar progress={props.progress} t={t} locale={props.locale} />}
-      {props.error && <p class="error" role="alert">{t('popupExportFailed', [props.error])}</p>}
+      {props.error && <p class="error" role="alert" data-testid="export-error">{t('popupExportFailed', [props.error])}</p>}
     </section>
   );
 }

@@ -55,8 +55,28 @@ describe('journey and attribution export tables', () => {
     ]);
     const [done, total] = seen[seen.length - 1];
     expect(done).toBe(total);
-    expect(total).toBe(2 * 4 + 1 + 1 + bundle.tables.attribution.length);
+    // every touchpoint read once (journey inputs are gathered from the table's own pages), every item once,
+    // then the journey and credit rows: a second scan of the touchpoints would add 4
+    expect(total).toBe(4 + 1 + 1 + bundle.tables.attribution.length);
     expect(JSON.parse(await text(files[1])).$defs.attribution.properties.credit.type).toBe('number');
+  });
+
+  it('build the same journeys by a scan of their own when they are read before the touchpoints table', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const now = T0;
+    const manifest = buildManifest({ studyId: '', participantId: '' }, '0.1.0', T0);
+    const inOrder = exportFiles(db, 'ndjson', manifest, now);
+    const expected = [];
+    for (const f of inOrder.slice(0, 4)) expected.push(await text(f));
+    const progress = new ExportProgress();
+    await startProgress(db, progress);
+    const [tps, items, journeys, credits] = exportFiles(db, 'ndjson', manifest, now, { progress });
+    const early = [await text(journeys), await text(credits)];
+    expect(early).toEqual([expected[2], expected[3]]);
+    expect(expected[2]).toContain('conv:view');
+    expect([await text(tps), await text(items)]).toEqual([expected[0], expected[1]]);
+    expect(progress.done).toBe(progress.total);
   });
 
   it('replace creator, shop and room ids with salted hashes when asked, everywhere', async () => {

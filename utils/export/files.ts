@@ -13,7 +13,8 @@ import { dayKey } from '../background/aggregates';
 import { CSV_COLUMNS, csvChunks } from './csv';
 import { bundleJsonSchema, columnListCsv } from './dictionary';
 import { jsonBundleChunks, type ExportManifest } from './json-bundle';
-import { buildJourneyTables, inPages, regroup, type JourneyTables } from './journey-tables';
+import type { Touchpoint } from '../model/touchpoint';
+import { buildJourneyTables, inPages, isJourneyInput, journeyInputSlimmer, journeyTablesFrom, regroup, type JourneyTables } from './journey-tables';
 import { ndjsonChunks } from './ndjson';
 import { rowPseudonymiser } from './pseudonymise';
 import { pageRows } from './rows';
@@ -28,18 +29,34 @@ export interface ExportFile {
   chunks: AsyncIterable<string>;
 }
 
-/** Rows done out of rows to do, for a progress bar. `total` grows once the journey tables are built. */
+/** Least time between two progress reports (each re-renders the page showing the bar). Milliseconds. */
+export const PROGRESS_REPORT_MS = 100;
+
+/**
+ * Rows done out of rows to do, for a progress bar. `total` grows once the journey tables are built. Reports are
+ * spaced PROGRESS_REPORT_MS apart (a million-row export makes thousands of pages); the last one always goes out.
+ */
 export class ExportProgress {
   done = 0;
   total = 0;
-  constructor(private readonly onChange?: (done: number, total: number) => void) {}
+  private lastReport = -Infinity;
+  constructor(
+    private readonly onChange?: (done: number, total: number) => void,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
   add(rows: number): void {
     this.done += rows;
-    this.onChange?.(this.done, Math.max(this.total, this.done));
+    this.report();
   }
   grow(rows: number): void {
     this.total += rows;
-    this.onChange?.(this.done, this.total);
+    this.report();
+  }
+  private report(): void {
+    const now = this.clock();
+    if (!this.onChange || (now - this.lastReport < PROGRESS_REPORT_MS && this.done < this.total)) return;
+    this.lastReport = now;
+    this.onChange(this.done, Math.max(this.total, this.done));
   }
 }
 
@@ -49,17 +66,48 @@ export interface ExportOptions {
   progress?: ExportProgress;
 }
 
-/** The work before any journey is known: every touchpoint read twice (table + journey scan), every item once. */
+/**
+ * The work before any journey is known: every touchpoint and item read once. (Journey inputs are gathered while
+ * the touchpoints table is written; a separate scan, when one is needed, adds its rows as it goes.)
+ */
 export async function startProgress(db: GuangjieDb, progress: ExportProgress): Promise<void> {
   const [touchpoints, items] = await Promise.all([db.count('touchpoints'), db.count('items')]);
-  progress.grow(2 * touchpoints + items);
+  progress.grow(touchpoints + items);
 }
 
-async function* mapPages<T, U>(pages: AsyncIterable<T[]>, fn: ((row: T) => Promise<U>) | undefined, progress?: ExportProgress): AsyncGenerator<U[]> {
+/**
+ * Journey inputs gathered from the touchpoints table's own pages as they stream past, so a million-row export
+ * reads the table once, not twice. Only a complete pass counts: if the table was not read to its end before the
+ * journeys are wanted, they are read by a scan of their own.
+ */
+class JourneyInputGatherer {
+  readonly inputs: Touchpoint[] = [];
+  complete = false;
+  private readonly slim = journeyInputSlimmer();
+  take(page: readonly Touchpoint[]): void {
+    for (const tp of page) if (isJourneyInput(tp)) this.inputs.push(this.slim(tp));
+  }
+}
+
+async function* mapPages<T, U>(
+  pages: AsyncIterable<T[]>,
+  fn: ((row: T) => Promise<U>) | undefined,
+  progress?: ExportProgress,
+  onEnd?: () => void,
+): AsyncGenerator<U[]> {
   for await (const page of pages) {
     const out = fn ? await Promise.all(page.map(fn)) : (page as unknown as U[]);
     progress?.add(page.length);
     yield out;
+  }
+  onEnd?.();
+}
+
+/** Pages passed through unchanged, each shown to `see` first. */
+async function* tap<T>(pages: AsyncIterable<T[]>, see: (page: T[]) => void): AsyncGenerator<T[]> {
+  for await (const page of pages) {
+    see(page);
+    yield page;
   }
 }
 
@@ -67,9 +115,15 @@ async function* mapPages<T, U>(pages: AsyncIterable<T[]>, fn: ((row: T) => Promi
 function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableName) => AsyncIterable<unknown[]> {
   const p = opts.salt ? rowPseudonymiser(opts.salt) : undefined;
   const progress = opts.progress;
+  const gathered = new JourneyInputGatherer();
   let journeys: Promise<JourneyTables> | undefined;
+  const scanned = (n: number) => {
+    progress?.grow(n);
+    progress?.add(n);
+  };
   const journeyTables = () =>
-    (journeys ??= buildJourneyTables(db, (n) => progress?.add(n)).then((t) => {
+    (journeys ??= (gathered.complete ? Promise.resolve(journeyTablesFrom(gathered.inputs, true)) : buildJourneyTables(db, scanned)).then((t) => {
+      gathered.inputs.length = 0; // handed over to the journeys; the gatherer's copy is not needed again
       progress?.grow(t.journeys.length + t.attributionRows);
       return t;
     }));
@@ -79,7 +133,12 @@ function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableNa
   return (table) => {
     switch (table) {
       case 'touchpoints':
-        return mapPages(pageRows(db, 'touchpoints') as AsyncIterable<StoredTouchpoint[]>, p && ((r) => p.touchpoint(r)), progress);
+        return mapPages(
+          tap(pageRows(db, 'touchpoints') as AsyncIterable<StoredTouchpoint[]>, (page) => journeys || gathered.take(page)),
+          p && ((r) => p.touchpoint(r)),
+          progress,
+          () => (gathered.complete = !journeys),
+        );
       case 'items':
         return mapPages(pageRows(db, 'items') as AsyncIterable<StoredItem[]>, p && ((r) => p.item(r)), progress);
       case 'journeys':

@@ -9,25 +9,38 @@ import type { GuangjieDb } from '../db/schema';
 
 export type ExportTable = 'touchpoints' | 'items';
 /** Rows per read transaction. Count. */
-export const EXPORT_PAGE_ROWS = 500;
+export const EXPORT_PAGE_ROWS = 2000;
 
+/** One page: up to `pageSize` rows after key `after`, in its own read transaction, and the last key read. */
+async function readPage(db: GuangjieDb, table: ExportTable, after: IDBValidKey | undefined, pageSize: number): Promise<{ page: unknown[]; last?: IDBValidKey }> {
+  const tx = db.transaction(table);
+  const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+  const keyPath = tx.store.keyPath;
+  // Both stores have a single-field key path; the keys are read separately only if that ever changes.
+  const [page, keys] = await Promise.all([
+    tx.store.getAll(range, pageSize) as Promise<unknown[]>,
+    typeof keyPath === 'string' ? Promise.resolve(undefined) : tx.store.getAllKeys(range, pageSize),
+  ]);
+  await tx.done;
+  if (!page.length) return { page };
+  return { page, last: keys ? keys[keys.length - 1] : (page[page.length - 1] as Record<string, IDBValidKey>)[keyPath as string] };
+}
+
+/**
+ * The pages in key order. The next page is already being read while the caller works on this one (the read is
+ * I/O in the browser process; the caller's work is on this thread), so at most two pages are held.
+ */
 export async function* pageRows(db: GuangjieDb, table: ExportTable, pageSize = EXPORT_PAGE_ROWS): AsyncGenerator<unknown[]> {
-  let after: IDBValidKey | undefined;
+  let next = readPage(db, table, undefined, pageSize);
   for (;;) {
-    const tx = db.transaction(table);
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const keyPath = tx.store.keyPath;
-    // Both stores have a single-field key path; the keys are read separately only if that ever changes.
-    const [page, keys] = await Promise.all([
-      tx.store.getAll(range, pageSize) as Promise<unknown[]>,
-      typeof keyPath === 'string' ? Promise.resolve(undefined) : tx.store.getAllKeys(range, pageSize),
-    ]);
-    await tx.done;
-    if (page.length > 0) {
-      after = keys ? keys[keys.length - 1] : ((page[page.length - 1] as Record<string, IDBValidKey>)[keyPath as string]);
-      yield page;
+    const { page, last } = await next;
+    const more = page.length === pageSize;
+    if (more) {
+      next = readPage(db, table, last, pageSize);
+      next.catch(() => undefined); // a caller that stops early leaves this read unawaited: not an unhandled error
     }
-    if (page.length < pageSize) return;
+    if (page.length) yield page;
+    if (!more) return;
   }
 }
 
