@@ -47,7 +47,7 @@ export function saveAggState(tx: AggTx, state: AggState): Promise<unknown> {
 }
 
 /** Touchpoints folded per rebuild transaction. Count. */
-export const RECOMPUTE_PAGE_ROWS = 1000;
+export const RECOMPUTE_PAGE_ROWS = 5000;
 
 /**
  * While a rebuild runs, `meta[META_AGG_REBUILD]` holds the last touchpoint id it folded (`after`; null before the

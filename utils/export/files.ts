@@ -184,9 +184,9 @@ export function exportFiles(db: GuangjieDb, format: ExportFormat, manifest: Expo
 }
 
 /** Characters gathered before they become one Blob part: small parts keep the heap small, few parts keep it fast. */
-export const BLOB_PART_CHARS = 1 << 20;
+export const BLOB_PART_CHARS = 1 << 23;
 
-/** Collect a file's chunks into a Blob, about 1 M characters per part, so the text never sits whole in the JS heap. */
+/** Collect a file's chunks into a Blob, about 8 M characters per part, so the text never sits whole in the JS heap. */
 export async function fileToBlob(file: ExportFile, onProgress?: (chars: number) => void): Promise<Blob> {
   const parts: Blob[] = [];
   let pending: string[] = [];

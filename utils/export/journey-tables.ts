@@ -28,20 +28,30 @@ export const isJourneyInput = (tp: Touchpoint): boolean => isLinkable(tp) || tp.
  * read from IndexedDB carry their own copy of every string, so the same shop id or tag list held 50,000 times
  * would take 50,000 copies. One projector per scan (its table of shared values lives as long as it does).
  */
+/** The optional string fields a journey input keeps (shared between rows). */
+const SHARED_STRING_FIELDS = ['itemId', 'adKind', 'authorId', 'productId', 'shopId', 'brand', 'roomId'] as const;
+
 export function journeyInputSlimmer(): (tp: Touchpoint) => Touchpoint {
-  const shared = new Map<string, unknown>();
-  const share = <T>(key: string, value: T): T => {
-    const known = shared.get(key);
-    if (known !== undefined) return known as T;
-    shared.set(key, value);
-    return value;
+  // Two tables, keyed by the value itself (building a prefixed key per field per row cost more than it saved).
+  const strings = new Map<string, string>();
+  const tagLists = new Map<string, Touchpoint['tags']>();
+  const str = (v: string | undefined): string | undefined => {
+    if (v === undefined) return undefined;
+    const known = strings.get(v);
+    if (known !== undefined) return known;
+    strings.set(v, v);
+    return v;
   };
-  const str = (v: string | undefined) => (v === undefined ? undefined : share(`s:${v}`, v));
+  const tagsOf = (tags: Touchpoint['tags']): Touchpoint['tags'] => {
+    const key = tags.length === 1 ? tags[0] : tags.join(',');
+    let known = tagLists.get(key);
+    if (!known) tagLists.set(key, (known = Object.freeze([...tags]) as Touchpoint['tags']));
+    return known;
+  };
   return (tp) => {
     const slim: Touchpoint = { id: tp.id, type: str(tp.type) as Touchpoint['type'], at: tp.at, platform: str(tp.platform) as Touchpoint['platform'],
-      surface: str(tp.surface) as Touchpoint['surface'], pageUrl: '', tags: share(`t:${tp.tags.join(',')}`, Object.freeze([...tp.tags]) as Touchpoint['tags']) };
-    const strings = ['itemId', 'adKind', 'authorId', 'productId', 'shopId', 'brand', 'roomId'] as const;
-    for (const f of strings) if (tp[f] !== undefined) (slim as unknown as Record<string, unknown>)[f] = str(tp[f]);
+      surface: str(tp.surface) as Touchpoint['surface'], pageUrl: '', tags: tagsOf(tp.tags) };
+    for (const f of SHARED_STRING_FIELDS) if (tp[f] !== undefined) (slim as unknown as Record<string, unknown>)[f] = str(tp[f]);
     if (tp.query !== undefined) slim.query = tp.query;
     if (tp.dwellMs !== undefined) slim.dwellMs = tp.dwellMs;
     if (tp.attentionMs !== undefined) slim.attentionMs = tp.attentionMs;

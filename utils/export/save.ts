@@ -1,6 +1,6 @@
 /**
  * Run an export from an extension page (popup or dashboard) and save its files. Blob URLs can't be made in an
- * MV3 service worker, so exports run in the page: rows are read page by page, turned into ~1 MB Blob parts, and
+ * MV3 service worker, so exports run in the page: rows are read page by page, turned into Blob parts of ~8 M characters, and
  * handed to the downloads API (or an `<a download>` click where it is missing).
  */
 import { browser } from 'wxt/browser';
