@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recomputeAggregates, dumpAggregates } from '../../utils/background/aggregate-store';
 import { RecentDiagnostics } from '../../utils/background/diagnostics';
-import { JOURNEY_SYNC_MAX_TOUCHPOINTS, journeySummaryFor, META_JOURNEY_SUMMARY } from '../../utils/background/journey-summary';
+import { JOURNEY_SUMMARY_MAX_AGE_MIN, JOURNEY_SYNC_MAX_TOUCHPOINTS, journeySummaryFor, META_JOURNEY_SUMMARY } from '../../utils/background/journey-summary';
 import { buildStats } from '../../utils/background/stats';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -65,5 +65,24 @@ describe('popup stats', () => {
     const cached = await db.get('meta', META_JOURNEY_SUMMARY);
     expect(cached).toMatchObject({ allTime: { open: 1 } });
     expect(await journeySummaryFor(db, ctx.now, JOURNEY_SYNC_MAX_TOUCHPOINTS + 1)).toMatchObject({ allTime: { open: 1 } });
+  });
+
+  it('recounts a large store only when its count is older than the maximum age, not on every new touchpoint', async () => {
+    const db = await openTestDb();
+    const big = JOURNEY_SYNC_MAX_TOUCHPOINTS + 1;
+    await writeTouchpoints(db, [tp({ productId: 'p1', tags: ['shop'] })], ctx);
+    await journeySummaryFor(db, ctx.now, big);
+    await new Promise((r) => setTimeout(r, 50));
+    const first = await db.get('meta', META_JOURNEY_SUMMARY);
+    // more touchpoints arrive (a second product: two open journeys once recounted)
+    await writeTouchpoints(db, [tp({ productId: 'p2', tags: ['shop'], at: T0 + MIN })], ctx);
+    expect(await journeySummaryFor(db, ctx.now + MIN, big + 1)).toEqual(first);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.get('meta', META_JOURNEY_SUMMARY)).toEqual(first); // no recount started
+    // past the maximum age: the cached count is answered and a recount runs behind
+    const later = ctx.now + (JOURNEY_SUMMARY_MAX_AGE_MIN + 1) * MIN;
+    expect(await journeySummaryFor(db, later, big + 1)).toEqual(first);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.get('meta', META_JOURNEY_SUMMARY)).toMatchObject({ computedAt: later, allTime: { open: 2 } });
   });
 });

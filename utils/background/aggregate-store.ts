@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Touchpoint } from '../model/touchpoint';
 import {
-  META_AGG_RANGE, META_AGG_REBUILD, META_AGG_TOTAL, metaAggDay, metaAggShop,
+  META_AGG_RANGE, META_AGG_REBUILD, META_AGG_TOP_SHOPS, META_AGG_TOTAL, metaAggDay, metaAggShop,
   type GuangjieDb, type GuangjieSchema, type SeenItem,
 } from '../db/schema';
 import { emptyAggState, emptyBucket, foldTouchpoint, rowsNeeded, type AggState, type Bucket, type ShopAgg } from './aggregates';
@@ -34,6 +34,29 @@ export async function loadAggState(tx: AggTx, tps: Touchpoint[]): Promise<AggSta
   return state;
 }
 
+/**
+ * Shops kept in the top-shops row. More than the popup lists, so ties and a shop's later rise stay exact. Count.
+ * Exact because a shop's count only grows between rebuilds (a rebuild clears the row and refolds from zero): a
+ * shop can only enter the list on a change to its own row, and every changed row is merged in.
+ */
+export const TOP_SHOPS_KEPT = 50;
+
+const byTouchpoints = (a: ShopAgg, b: ShopAgg) => b.touchpoints - a.touchpoints || (a.shopId < b.shopId ? -1 : a.shopId > b.shopId ? 1 : 0);
+
+/** The kept top shops after `changed` rows: their new values replace their old entries. Pure. */
+export function mergeTopShops(top: readonly ShopAgg[], changed: Iterable<ShopAgg>): ShopAgg[] {
+  const byId = new Map(top.map((s) => [s.shopId, s]));
+  for (const s of changed) byId.set(s.shopId, s);
+  return [...byId.values()].sort(byTouchpoints).slice(0, TOP_SHOPS_KEPT);
+}
+
+async function saveTopShops(tx: AggTx, changed: Map<string, ShopAgg>): Promise<void> {
+  if (!changed.size) return;
+  const meta = tx.objectStore('meta');
+  const top = ((await meta.get(META_AGG_TOP_SHOPS)) as ShopAgg[] | undefined) ?? [];
+  await meta.put(mergeTopShops(top, changed.values()), META_AGG_TOP_SHOPS);
+}
+
 /** Write every row in `state` back (requests are queued on `tx`; the caller awaits `tx.done`). */
 export function saveAggState(tx: AggTx, state: AggState): Promise<unknown> {
   const meta = tx.objectStore('meta');
@@ -42,6 +65,7 @@ export function saveAggState(tx: AggTx, state: AggState): Promise<unknown> {
     meta.put(state.total, META_AGG_TOTAL),
     ...[...state.days].map(([d, b]) => meta.put(b, metaAggDay(d))),
     ...[...state.shops.values()].map((s) => meta.put(s, metaAggShop(s.shopId))),
+    saveTopShops(tx, state.shops),
     ...[...state.seen.values()].map((row) => seen.put(row)),
   ]);
 }
@@ -130,11 +154,21 @@ export async function readAggregates(db: GuangjieDb, today: string): Promise<{ t
     total = await (rebuilding ?? recomputeAggregates(db, { resume: !!marker }));
   }
   const tx = db.transaction('meta');
-  const [day, shops] = await Promise.all([
+  const [day, top] = await Promise.all([
     tx.store.get(metaAggDay(today)) as Promise<Bucket | undefined>,
-    tx.store.getAll(IDBKeyRange.bound(metaAggShop(''), metaAggShop('\uffff'))) as Promise<ShopAgg[]>,
+    tx.store.get(META_AGG_TOP_SHOPS) as Promise<ShopAgg[] | undefined>,
   ]);
-  return { total: total ?? emptyBucket(), today: day ?? emptyBucket(), shops };
+  return { total: total ?? emptyBucket(), today: day ?? emptyBucket(), shops: top ?? (await topShopsFromRows(db)) };
+}
+
+/** The top-shops row made from every shop row (a store whose aggregates predate the row), and kept. */
+async function topShopsFromRows(db: GuangjieDb): Promise<ShopAgg[]> {
+  const tx = db.transaction('meta', 'readwrite');
+  const rows = (await tx.store.getAll(IDBKeyRange.bound(metaAggShop(''), metaAggShop('\uffff')))) as ShopAgg[];
+  const top = mergeTopShops([], rows);
+  if (rows.length) await tx.store.put(top, META_AGG_TOP_SHOPS);
+  await tx.done;
+  return top;
 }
 
 /** Everything in the aggregate rows, for comparing against a recompute in tests. */

@@ -4,8 +4,8 @@
  * other aggregates. Instead the count is computed from the journey inputs (utils/export/journey-tables.ts: only
  * touches with a product, shop or brand, and searches) and cached in `meta` under META_JOURNEY_SUMMARY.
  *  - A small store (≤ JOURNEY_SYNC_MAX_TOUCHPOINTS) is recounted while the popup waits whenever it changed.
- *  - A large one is recounted in the background (one at a time); the popup shows the last count with its time,
- *    so opening the popup never waits on a scan.
+ *  - A large one is recounted in the background (one at a time), at most every JOURNEY_SUMMARY_MAX_AGE_MIN; the
+ *    popup shows the last count with its time, so opening the popup never waits on a scan.
  * "Today" counts journeys whose last touch is today (a converted journey: its conversion).
  */
 import type { JourneyCounts } from '../messages';
@@ -66,10 +66,13 @@ function recount(db: GuangjieDb, now: number, touchpoints: number): Promise<Jour
 /** The counts to show now; `null` parts mean "not counted yet" (a large store, first time, or a new day). */
 export async function journeySummaryFor(db: GuangjieDb, now: number, touchpoints: number): Promise<JourneySummary | null> {
   const cached = (await db.get('meta', META_JOURNEY_SUMMARY)) as JourneySummary | undefined;
-  const fresh = cached && cached.touchpoints === touchpoints && cached.day === dayKey(now)
-    && now - cached.computedAt < JOURNEY_SUMMARY_MAX_AGE_MIN * 60_000;
-  if (fresh) return cached;
-  if (touchpoints <= JOURNEY_SYNC_MAX_TOUCHPOINTS) return recount(db, now, touchpoints);
+  const small = touchpoints <= JOURNEY_SYNC_MAX_TOUCHPOINTS;
+  const recent = !!cached && cached.day === dayKey(now) && now - cached.computedAt < JOURNEY_SUMMARY_MAX_AGE_MIN * 60_000;
+  // A small store is recounted whenever it changed. A large one changes with every touchpoint while the viewer
+  // browses: recounting on each change would keep the worker scanning all the time, so its count is redone
+  // only when it is older than JOURNEY_SUMMARY_MAX_AGE_MIN (the popup shows the time it was made).
+  if (recent && (!small || cached.touchpoints === touchpoints)) return cached;
+  if (small) return recount(db, now, touchpoints);
   void recount(db, now, touchpoints).catch((e) => console.warn('[guangjie] journey count', e));
   return cached ?? null;
 }

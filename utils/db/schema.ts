@@ -70,6 +70,8 @@ export const META_AGG_TOTAL = 'agg:total';
 export const META_AGG_REBUILD = 'rebuild:agg';
 export const metaAggDay = (day: string) => `agg:day:${day}`;
 export const metaAggShop = (shopId: string) => `agg:shop:${shopId}`;
+/** The shops with the most touchpoints (ShopAgg[], most first), kept as shop rows change so the popup never reads every shop row. */
+export const META_AGG_TOP_SHOPS = 'agg:top-shops';
 /** All aggregate keys sort between these two. */
 export const META_AGG_RANGE = ['agg:', 'agg:\uffff'] as const;
 
