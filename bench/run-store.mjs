@@ -1,5 +1,6 @@
 // A large store: N synthetic touchpoints stored, the running aggregates rebuilt by the worker. Then:
-//  - popup: time from navigation to the first number in `stat-items-seen`;
+//  - popup: time from navigation to the first number in `stat-items-seen` (median of three opens, once the
+//    journey count that seeding set off has finished);
 //  - dashboard: time from navigation to its first content (`dash-*` other than the empty state);
 //  - export: each format through the popup's real export buttons, time until the download is complete, and peak
 //    memory: the popup page's JS heap (CDP, sampled every 250 ms) and the whole Chromium's resident memory
@@ -41,9 +42,19 @@ export async function seed(b, total) {
   const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
   const rebuildMs = Date.now() - t1;
   const rows = await countRows(page);
+  // That first stats request also started the journey count behind (a large store's is never made while the
+  // popup waits): wait for it, so the popup below is timed as a viewer meets it, not while the count runs.
+  const t2 = Date.now();
+  let counted = false;
+  while (!counted && Date.now() - t2 < 900_000) {
+    const s = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
+    counted = !!s?.stats?.journeysAsOf;
+    if (!counted) await page.waitForTimeout(500);
+  }
+  const journeyCountMs = Date.now() - t2;
   await page.close();
   if (!stats?.ok) throw new Error(`stats after seeding: ${JSON.stringify(stats)}`);
-  return { rows, putMs, barePutsPerSecond: round((total / putMs) * 1000, 0), aggregateRebuildMs: rebuildMs, touchpointsInStats: stats.stats.allTime.touchpoints };
+  return { rows, putMs, barePutsPerSecond: round((total / putMs) * 1000, 0), aggregateRebuildMs: rebuildMs, journeyCountMs: counted ? journeyCountMs : null, touchpointsInStats: stats.stats.allTime.touchpoints };
 }
 
 async function timeToFirstNumbers(b, path, selector, needDigit = true) {
@@ -110,7 +121,10 @@ export async function runStore({ touchpoints, formats = ['json', 'ndjson', 'csv'
   try {
     await giveConsent(b);
     const seeded = await seed(b, touchpoints);
-    const popupMs = await timeToFirstNumbers(b, 'popup.html', '[data-testid="stat-items-seen"]');
+    // Three opens: the first loads the scripts from disk; the median is what a viewer meets.
+    const popupOpens = [];
+    for (let i = 0; i < 3; i++) popupOpens.push(await timeToFirstNumbers(b, 'popup.html', '[data-testid="stat-items-seen"]'));
+    const popupMs = typeof popupOpens[1] === 'number' ? [...popupOpens].sort((a, b) => a - b)[1] : popupOpens[1];
     const dashboardMs = await timeToFirstNumbers(b, 'dashboard.html', DASHBOARD_CONTENT, false);
     const exports = {};
     for (const f of formats) exports[f] = await exportOnce(b, f);
@@ -118,6 +132,7 @@ export async function runStore({ touchpoints, formats = ['json', 'ndjson', 'csv'
       touchpoints,
       seeded,
       popupFirstNumbersMs: { value: popupMs, target: '< 200 ms', pass: typeof popupMs === 'number' && popupMs < 200 },
+      popupOpensMs: popupOpens,
       dashboardFirstNumbersMs: dashboardMs,
       exports,
     };

@@ -30,7 +30,8 @@ export function summaryTable({ date, quick, sizes, machine, build, results }) {
   const s = results.store;
   if (s && !s.error) {
     add(`Store: ${s.touchpoints} rows seeded (bare puts / s; aggregate rebuild ms)`, `${s.seeded.barePutsPerSecond}; ${s.seeded.aggregateRebuildMs}`);
-    add('Popup: ms to first numbers', val(s.popupFirstNumbersMs.value), s.popupFirstNumbersMs.target, s.popupFirstNumbersMs.pass);
+    if (s.seeded.journeyCountMs != null) add('Store: journey count behind the popup, ms (once after seeding)', s.seeded.journeyCountMs);
+    add(`Popup: ms to first numbers (median of 3 opens${s.popupOpensMs ? `: ${s.popupOpensMs.join(', ')}` : ''})`, val(s.popupFirstNumbersMs.value), s.popupFirstNumbersMs.target, s.popupFirstNumbersMs.pass);
     add('Dashboard: ms to first content', val(s.dashboardFirstNumbersMs));
     for (const [f, e] of Object.entries(s.exports)) {
       if (e.error) { add(`Export ${f}`, `error: ${e.error}`); continue; }

@@ -5,7 +5,6 @@ import { browser } from 'wxt/browser';
 import { PopupView, type ToggleKey } from '@/components/popup/PopupView';
 import type { ExportProgressState } from '@/components/popup/ProgressBar';
 import type { ExportFormat } from '@/utils/export/files';
-import { runExport } from '@/utils/export/save';
 import { ensureSalt } from '@/utils/dashboard/page-api';
 import type { ReplyTo, Stats, ToBackground } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
@@ -65,6 +64,9 @@ function App() {
       // Fresh settings: the pseudonymisation choice may have changed on the consent page since the popup opened.
       const s = await ask({ type: 'ui-bg/settings' });
       if (!s.ok) throw new Error(s.error);
+      // Loaded on first use: the export code (journeys, attribution, writers) is most of the popup's script,
+      // and the popup's numbers should not wait for it to parse.
+      const { runExport } = await import('@/utils/export/save');
       await runExport(format, s.settings, { ensureSalt, onProgress: (done, total) => setProgress({ done, total }) });
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
