@@ -46,8 +46,13 @@ export function DashboardView(p: DashboardViewProps) {
   }, [data, t]);
   const journeysTotal = data ? data.modes.browse + data.modes.store + data.modes.unknown : 0;
   // Attribution needs a conversion: say so instead of drawing empty axes.
-  const noConversions = !!data && !data.journeys.some((j) => j.converted);
-  const noCredit = noConversions ? <p class="note" data-testid="dash-no-conversions">{t('dashNoConversions')}</p> : null;
+  const pending = !!data?.pending;
+  const noConversions = !!data && !pending && !data.journeys.some((j) => j.converted);
+  const noCredit = pending
+    ? <p class="note" data-testid="dash-journeys-pending">{t('dashJourneysPending')}</p>
+    : noConversions ? <p class="note" data-testid="dash-no-conversions">{t('dashNoConversions')}</p> : null;
+  /** A journey number, or an ellipsis while journeys are built. */
+  const journeyNumber = (text: string) => (pending ? '…' : text);
   const busy = !!p.exportProgress;
   return (
     <main class="dashboard">
@@ -70,13 +75,13 @@ export function DashboardView(p: DashboardViewProps) {
       {data && data.touchpoints === 0 && !p.loading && <p class="note" data-testid="dash-empty">{t('dashEmpty')}</p>}
       {data && charts && (
         <div class="grid">
-          <section class="panel wide kpis">
-            <div><strong>{formatCount(data.touchpoints, locale)}</strong><span>{t('dashKpiTouchpoints')}</span></div>
+          <section class="panel wide kpis" data-testid="dash-kpis" aria-busy={pending}>
+            <div data-testid="dash-kpi-touchpoints"><strong>{formatCount(data.touchpoints, locale)}</strong><span>{t('dashKpiTouchpoints')}</span></div>
             <div><strong>{formatCount(data.funnel.impression, locale)}</strong><span>{t('dashKpiImpressions')}</span></div>
-            <div><strong>{formatCount(data.journeys.filter((j) => j.converted).length, locale)}</strong><span>{t('dashKpiConverted')}</span></div>
-            <div><strong>{formatCount(data.journeys.filter((j) => !j.converted).length, locale)}</strong><span>{t('dashKpiOpen')}</span></div>
-            <div data-testid="dash-mode-share"><strong>{formatShare(shareOf(data.modes.browse, journeysTotal), locale)}</strong><span>{t('dashKpiBrowse')}</span></div>
-            <div><strong>{formatShare(shareOf(data.modes.store, journeysTotal), locale)}</strong><span>{t('dashKpiStore')}</span></div>
+            <div><strong>{journeyNumber(formatCount(data.journeys.filter((j) => j.converted).length, locale))}</strong><span>{t('dashKpiConverted')}</span></div>
+            <div><strong>{journeyNumber(formatCount(data.journeys.filter((j) => !j.converted).length, locale))}</strong><span>{t('dashKpiOpen')}</span></div>
+            <div data-testid={pending ? undefined : 'dash-mode-share'}><strong>{journeyNumber(formatShare(shareOf(data.modes.browse, journeysTotal), locale))}</strong><span>{t('dashKpiBrowse')}</span></div>
+            <div><strong>{journeyNumber(formatShare(shareOf(data.modes.store, journeysTotal), locale))}</strong><span>{t('dashKpiStore')}</span></div>
           </section>
           <Panel title={t('dashTagsTitle')} hint={t('dashTagsHint')}>
             <ChartCanvas config={charts.tags} testId="dash-chart-tags" label={t('dashTagsTitle')} />
@@ -95,8 +100,8 @@ export function DashboardView(p: DashboardViewProps) {
             {noCredit}
             <ChartCanvas config={charts.adKind} testId="dash-chart-ad-kind" label={t('dashAdKindTitle')} />
           </Panel>
-          <Panel title={t('dashJourneysTitle', [formatCount(data.journeys.length, locale)])} hint={t('dashJourneysHint')} wide>
-            <JourneyList journeys={data.journeys} t={t} locale={locale} />
+          <Panel title={t('dashJourneysTitle', [journeyNumber(formatCount(data.journeys.length, locale))])} hint={t('dashJourneysHint')} wide>
+            {pending ? noCredit : <JourneyList journeys={data.journeys} t={t} locale={locale} />}
           </Panel>
         </div>
       )}

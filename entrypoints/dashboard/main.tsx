@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { DashboardView, type DashboardViewProps } from '@/components/dashboard/DashboardView';
 import type { ExportProgressState } from '@/components/popup/ProgressBar';
-import { computeDashboard, type DashboardData } from '@/utils/dashboard/compute';
+import { computeJourneyParts, computeOverview, pendingDashboard, type DashboardData } from '@/utils/dashboard/compute';
 import { defaultFilter, type DashboardFilter } from '@/utils/dashboard/filters';
 import { loadTouchpoints } from '@/utils/dashboard/load';
 import { ensureSalt, loadSettings, t, uiLanguage } from '@/utils/dashboard/page-api';
@@ -32,9 +32,19 @@ function App() {
     (async () => {
       const loaded = await loadTouchpoints(await getDb(), filter);
       if (stale) return;
-      setData(computeDashboard(loaded.touchpoints, loaded.lookback, filter));
+      // The counts and charts read straight off the touchpoints go up first; journeys and credit (the slow part
+      // with a large store) follow once the browser has painted them.
+      const overview = computeOverview(loaded.touchpoints, filter);
+      setData(pendingDashboard(overview));
       setCapped(loaded.capped ? { shown: loaded.touchpoints.length, inRange: loaded.inRange } : undefined);
       setError(undefined);
+      // After the next frame (or 100 ms: a tab in the background gets no frames).
+      await new Promise((r) => {
+        requestAnimationFrame(() => setTimeout(r));
+        setTimeout(r, 100);
+      });
+      if (stale) return;
+      setData({ ...overview, ...computeJourneyParts(loaded.touchpoints, loaded.lookback, filter) });
     })()
       .catch((e) => !stale && setError(e instanceof Error ? e.message : String(e)))
       .finally(() => !stale && setLoading(false));

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardView, type DashboardViewProps } from '../../components/dashboard/DashboardView';
-import { computeDashboard } from '../../utils/dashboard/compute';
+import { computeDashboard, computeOverview, pendingDashboard } from '../../utils/dashboard/compute';
 import { endOfDay } from '../../utils/dashboard/filters';
 import { MIN, T0, tp } from './background-fixtures';
 
@@ -41,6 +41,17 @@ describe('dashboard view', () => {
     const open = computeDashboard([tp({ id: 'a', at: T0, tags: ['shop'], productId: 'p1' })], [], filter);
     show({ data: open });
     expect(root.querySelectorAll('[data-testid="dash-no-conversions"]').length).toBe(2);
+  });
+
+  it('shows the counts and charts first while journeys are built, with no "nothing converted" note yet', () => {
+    show({ data: pendingDashboard(computeOverview([tp({ id: 'a', at: T0, tags: ['shop'], attentionMs: 3000 })], filter)) });
+    expect(byId('dash-kpi-touchpoints')!.textContent).toContain('1');
+    expect(byId('dash-kpis')!.getAttribute('aria-busy')).toBe('true');
+    expect(byId('dash-chart-tags')).toBeTruthy();
+    expect(byId('dash-mode-share')).toBeNull(); // journey numbers read "…" until they exist
+    expect(byId('dash-no-conversions')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="dash-journeys-pending"]').length).toBe(3);
+    expect(byId('dash-journeys')).toBeNull();
   });
 
   it('changes the platform filter and starts exports', () => {

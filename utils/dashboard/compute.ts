@@ -37,7 +37,12 @@ export interface DashboardData {
   adKind: RollupRow[];
   modes: { browse: number; store: number; unknown: number };
   touchpoints: number;
+  /** Journeys and credit are still being built: the overview parts are final, the journey parts empty. */
+  pending?: boolean;
 }
+
+/** The parts read straight off the touchpoints (shown first); journeys and credit follow. */
+export type DashboardOverview = Pick<DashboardData, 'days' | 'funnel' | 'touchpoints'>;
 
 export function categoryOf(tags: readonly TagId[]): TagCategory {
   return TAG_CATEGORIES.find((c) => c !== 'other' && tags.includes(c)) ?? 'other';
@@ -67,7 +72,20 @@ export function funnelCounts(touchpoints: readonly Touchpoint[]): DashboardData[
   return counts;
 }
 
-export function computeDashboard(touchpoints: readonly Touchpoint[], lookback: readonly Touchpoint[], filter: DashboardFilter): DashboardData {
+export function computeOverview(touchpoints: readonly Touchpoint[], filter: DashboardFilter): DashboardOverview {
+  return { days: byDay(touchpoints, filter.from, filter.to), funnel: funnelCounts(touchpoints), touchpoints: touchpoints.length };
+}
+
+/** The overview alone, journey parts empty and marked pending: what the page shows while journeys are built. */
+export const pendingDashboard = (overview: DashboardOverview): DashboardData => ({
+  ...overview, journeys: [], credits: [], factRole: [], adKind: [], modes: { browse: 0, store: 0, unknown: 0 }, pending: true,
+});
+
+export function computeJourneyParts(
+  touchpoints: readonly Touchpoint[],
+  lookback: readonly Touchpoint[],
+  filter: DashboardFilter,
+): Omit<DashboardData, keyof DashboardOverview | 'pending'> {
   const built = buildJourneys([...lookback, ...touchpoints.filter(isJourneyInput)]);
   const journeys = built.filter((j) => j.lastAt >= filter.from && j.lastAt <= filter.to);
   const shown = new Set(journeys.map((j) => j.id));
@@ -77,13 +95,14 @@ export function computeDashboard(touchpoints: readonly Touchpoint[], lookback: r
   const modes = { browse: 0, store: 0, unknown: 0 };
   for (const j of journeys) modes[j.mode] += 1;
   return {
-    days: byDay(touchpoints, filter.from, filter.to),
-    funnel: funnelCounts(touchpoints),
     journeys: [...journeys].sort((a, b) => b.lastAt - a.lastAt),
     credits,
     factRole: rollUp(credits, touched, 'fact-role'),
     adKind: rollUp(credits, touched, 'ad-kind'),
     modes,
-    touchpoints: touchpoints.length,
   };
+}
+
+export function computeDashboard(touchpoints: readonly Touchpoint[], lookback: readonly Touchpoint[], filter: DashboardFilter): DashboardData {
+  return { ...computeOverview(touchpoints, filter), ...computeJourneyParts(touchpoints, lookback, filter) };
 }

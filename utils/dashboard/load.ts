@@ -1,13 +1,15 @@
 /**
  * What the dashboard reads: the touchpoints in the date range through the `at` index (never the whole table),
- * at most DASHBOARD_MAX_TOUCHPOINTS of them — the most recent — with a note when capped; plus the journey inputs
+ * at most DASHBOARD_MAX_TOUCHPOINTS of them — the most recent — with a note when capped, read in pages and held
+ * slim (./index-pages.ts, utils/export/journey-tables.ts journeyInputSlimmer); plus the journey inputs
  * (touches with a product, shop or brand, and searches) of the look-back window before the range, so a journey
  * ending early in the range still has its first touches.
  */
 import type { GuangjieDb } from '../db/schema';
 import type { Touchpoint } from '../model/touchpoint';
 import { JOURNEY_LOOKBACK_DAYS, MS_PER_DAY } from '../journeys/definitions';
-import { isJourneyInput } from '../export/journey-tables';
+import { isJourneyInput, journeyInputSlimmer } from '../export/journey-tables';
+import { touchpointPagesByTime } from './index-pages';
 import type { DashboardFilter } from './filters';
 
 /** Most touchpoints the dashboard reads for one range (the most recent ones win). Count. */
@@ -34,14 +36,17 @@ export async function loadTouchpoints(db: GuangjieDb, filter: DashboardFilter, c
     lower = (at?.key as number | undefined) ?? filter.from;
   }
   const platformOk = (tp: Touchpoint) => filter.platform === 'all' || tp.platform === filter.platform;
-  const [rows, before] = await Promise.all([
-    db.getAllFromIndex('touchpoints', 'at', IDBKeyRange.bound(lower, filter.to)),
-    db.getAllFromIndex('touchpoints', 'at', IDBKeyRange.bound(lower - JOURNEY_LOOKBACK_DAYS * MS_PER_DAY, lower, false, true)),
-  ]);
-  return {
-    touchpoints: rows.filter(platformOk),
-    lookback: before.filter((tp) => isJourneyInput(tp) && platformOk(tp)),
-    inRange,
-    capped: inRange > cap,
+  // Rows are kept slim (no page URL, no provenance; repeated values shared): the charts, funnel and journeys read
+  // nothing else, and a capped range is 200,000 rows. The look-back keeps journey inputs only.
+  const slim = journeyInputSlimmer();
+  const keep = async (from: number, to: number, toOpen: boolean, wanted: (tp: Touchpoint) => boolean) => {
+    const out: Touchpoint[] = [];
+    for await (const page of touchpointPagesByTime(db, from, to, toOpen)) for (const tp of page) if (wanted(tp)) out.push(slim(tp));
+    return out;
   };
+  const [touchpoints, lookback] = await Promise.all([
+    keep(lower, filter.to, false, platformOk),
+    keep(lower - JOURNEY_LOOKBACK_DAYS * MS_PER_DAY, lower, true, (tp) => isJourneyInput(tp) && platformOk(tp)),
+  ]);
+  return { touchpoints, lookback, inRange, capped: inRange > cap };
 }
