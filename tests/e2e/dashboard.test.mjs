@@ -157,6 +157,16 @@ test('consent first, then a browse becomes a journey on the dashboard and in eve
   const csvTps = await duck(`select count(*)::INTEGER as n from read_csv('${csv['guangjie-touchpoints.csv'].path}', header = true, all_varchar = true)`);
   assert.equal(csvTps[0].n, bundle.tables.touchpoints.length);
   assert.ok(csv['guangjie-columns.csv'].text.startsWith('table,column,type,unit,description'));
+  // The files were written to disk (the extension's private file system) and downloaded from there, not held in
+  // memory as Blobs; each export clears the files the one before it left: the CSV run's five remain.
+  const onDisk = await dash.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('guangjie-exports');
+    const names = [];
+    for await (const name of dir.keys()) names.push(name.replace(/^\d+-/, ''));
+    return names.sort();
+  });
+  assert.equal(onDisk.length, 5, `files on disk: ${onDisk}`);
+  assert.ok(onDisk.every((n) => /^guangjie-[a-z]+-\d{4}-\d{2}-\d{2}\.csv$/.test(n)), `only the CSV export's files: ${onDisk}`);
 
   // 6. Delete everything from the consent page: no rows anywhere.
   await consent.reload();
