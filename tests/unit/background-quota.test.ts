@@ -1,55 +1,38 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '../../utils/background/router';
 import { StorageFullError, writeTouchpoints } from '../../utils/background/touchpoint-writer';
-import type { GuangjieDb } from '../../utils/db/schema';
 import { getSettings, updateSettings } from '../../utils/settings';
 import { dumpAggregates } from '../../utils/background/aggregate-store';
 import { freshIndexedDb, MIN, openTestDb, T0, tp } from './background-fixtures';
 
 /**
- * A database whose touchpoint puts fail the way a full disk does: the request errors with QuotaExceededError
- * and the browser aborts the transaction. `fail` decides per put, so a batch can fail halfway through.
+ * Touchpoint writes fail the way a full disk makes them fail, at the IndexedDB layer (whatever the writer uses,
+ * add or put): the request errors with QuotaExceededError some time after it was issued, then the browser aborts
+ * the transaction. `fail` decides per write, so a batch can fail halfway through. Returns the undo.
  */
-function quotaFaultyDb(db: GuangjieDb, fail: (putIndex: number) => boolean): GuangjieDb {
-  let puts = 0;
-  const wrapStore = (store: object, tx: { abort(): void }) => new Proxy(store, {
-    get(target, key) {
-      if (key === 'put') {
-        return (value: unknown) => {
-          if (fail(puts++)) {
-            // As in a browser: the request fails later (not during put), then the transaction aborts.
-            return Promise.resolve().then(() => {
-              tx.abort();
-              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            });
-          }
-          return (target as { put(v: unknown): Promise<unknown> }).put(value);
-        };
-      }
-      const v = Reflect.get(target, key);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  const wrapTx = (tx: object) => new Proxy(tx, {
-    get(target, key) {
-      if (key === 'objectStore') {
-        return (name: string) => {
-          const store = (target as { objectStore(n: string): object }).objectStore(name);
-          return name === 'touchpoints' ? wrapStore(store, target as { abort(): void }) : store;
-        };
-      }
-      const v = Reflect.get(target, key);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  return new Proxy(db, {
-    get(target, key) {
-      if (key === 'transaction') return (...args: unknown[]) => wrapTx((target.transaction as (...a: unknown[]) => object)(...args));
-      const v = Reflect.get(target, key);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
+function quotaOnTouchpointWrites(fail: (writeIndex: number) => boolean): () => void {
+  const proto = IDBObjectStore.prototype;
+  const original = { add: proto.add, put: proto.put };
+  let writes = 0;
+  const faulty = (method: 'add' | 'put') =>
+    function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]): IDBRequest {
+      if (this.name !== 'touchpoints' || !fail(writes++)) return original[method].apply(this, args);
+      const request = Object.assign(new EventTarget(), { error: null as DOMException | null, onsuccess: null, onerror: null as ((e: Event) => void) | null });
+      const tx = this.transaction;
+      // A real request keeps the transaction open until the failure is reported.
+      this.count().onsuccess = () => {
+        request.error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        const event = new Event('error', { cancelable: true });
+        request.onerror?.(event);
+        request.dispatchEvent(event);
+        tx.abort();
+      };
+      return request as unknown as IDBRequest;
+    };
+  proto.add = faulty('add');
+  proto.put = faulty('put');
+  return () => Object.assign(proto, original);
 }
 
 const ctx = { extVersion: '0.1.0', now: T0 };
@@ -58,18 +41,20 @@ const tab = { tab: { id: 1 } };
 const popup = { url: `${ORIGIN}popup.html` };
 
 describe('storage full (QuotaExceededError)', () => {
+  let undo = () => {};
   beforeEach(async () => {
     fakeBrowser.reset();
     await freshIndexedDb();
   });
+  afterEach(() => undo());
 
   it('throws StorageFullError and leaves stored rows and aggregates untouched when a batch fails halfway', async () => {
     const db = await openTestDb();
     await writeTouchpoints(db, [tp({ tags: ['shop'] }), tp()], ctx);
     const rowsBefore = await db.getAll('touchpoints');
     const aggBefore = await dumpAggregates(db);
-    const faulty = quotaFaultyDb(db, (i) => i === 1); // the second put of the next batch fails
-    await expect(writeTouchpoints(faulty, [tp({ tags: ['ad'] }), tp(), tp()], ctx)).rejects.toBeInstanceOf(StorageFullError);
+    undo = quotaOnTouchpointWrites((i) => i === 1); // the second row of the next batch fails
+    await expect(writeTouchpoints(db, [tp({ tags: ['ad'] }), tp(), tp()], ctx)).rejects.toBeInstanceOf(StorageFullError);
     expect(await db.getAll('touchpoints')).toEqual(rowsBefore);
     expect(await dumpAggregates(db)).toEqual(aggBefore);
   });
@@ -78,8 +63,9 @@ describe('storage full (QuotaExceededError)', () => {
     await updateSettings({ consentGiven: true });
     const db = await openTestDb();
     let full = true;
+    undo = quotaOnTouchpointWrites(() => full);
     const router = createRouter({
-      getDb: async () => quotaFaultyDb(db, () => full), getSettings, updateSettings,
+      getDb: async () => db, getSettings, updateSettings,
       extVersion: '0.1.0', extensionId: 'x', extensionOrigin: ORIGIN, now: () => T0 + MIN, log: () => {},
     });
     const batch = [tp()];

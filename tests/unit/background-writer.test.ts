@@ -25,6 +25,31 @@ describe('touchpoint write path', () => {
     expect(await db.getAll('touchpoints')).toEqual(before);
   });
 
+  it('a retry that brings new rows with it: the new ones are stored, the stored ones left exactly as they were', async () => {
+    const db = await openTestDb();
+    const first = [tp(), tp()];
+    await writeTouchpoints(db, first, ctx);
+    const before = await db.getAll('touchpoints');
+    const later = [tp({ at: T0 + MIN }), tp({ at: T0 + 2 * MIN })];
+    const retry = [...first, ...later];
+    expect(await writeTouchpoints(db, retry, { ...ctx, now: ctx.now + MIN })).toEqual(retry.map((t) => t.id));
+    expect(await db.count('touchpoints')).toBe(4);
+    for (const row of before) expect(await db.get('touchpoints', row.id)).toEqual(row);
+    expect(await db.get('touchpoints', later[0].id)).toMatchObject({ recordedAt: ctx.now + MIN });
+  });
+
+  it('rows already stored never choose the sessions of the new rows sent with them', async () => {
+    const db = await openTestDb();
+    const old = tp({ at: T0 });
+    await writeTouchpoints(db, [old], ctx);
+    await db.delete('meta', 'session:douyin'); // no open session: resent first, `old` would start one for both
+    const fresh = tp({ at: T0 + MIN });
+    await writeTouchpoints(db, [old, fresh], ctx);
+    expect((await db.get('touchpoints', fresh.id))!.sessionId).toBe(`douyin:${fresh.id}`);
+    expect((await db.get('touchpoints', old.id))!.sessionId).toBe(`douyin:${old.id}`);
+    expect(await db.get('meta', 'session:douyin')).toMatchObject({ id: `douyin:${fresh.id}` });
+  });
+
   it('stores a touchpoint repeated inside one batch once', async () => {
     const db = await openTestDb();
     const one = tp();

@@ -5,7 +5,7 @@ import type { Touchpoint, TouchpointType } from '@/utils/model/touchpoint';
 import type { Platform } from '@/utils/platforms/types';
 import type { Session } from '@/utils/content/session';
 import { DomMemo } from '@/utils/content/dom-memo';
-import { indexItems, itemContaining, trackClicks, urlFacts } from '@/utils/content/clicks';
+import { indexItems, itemContaining, trackClicks, URL_FACTS_KEPT, urlFacts } from '@/utils/content/clicks';
 
 const contexts: ContentScriptContext[] = [];
 afterEach(() => contexts.splice(0).forEach((c) => c.abort()));
@@ -128,12 +128,18 @@ describe('click tracking', () => {
     expect(calls.findItems).toBe(2);
   });
 
-  it("keeps the last URL's facts, frozen, and reads a new URL afresh", () => {
+  it('keeps the facts of the URLs read last, frozen, up to URL_FACTS_KEPT of them, and reads others afresh', () => {
     const { session } = fakeSession();
-    const first = urlFacts(session, 'https://example.test/p?pid=123456&id=9');
-    expect(urlFacts(session, 'https://example.test/p?pid=123456&id=9')).toBe(first);
+    const url = (n: number) => `https://example.test/p?pid=${100000 + n}`;
+    const first = urlFacts(session, url(0));
     expect(Object.isFrozen(first)).toBe(true);
-    expect(first.productId).toBe('123456');
-    expect(urlFacts(session, 'https://example.test/p?pid=654321').productId).toBe('654321');
+    expect(first.productId).toBe('100000');
+    expect(urlFacts(session, url(0))).toBe(first);
+    for (let n = 1; n < URL_FACTS_KEPT; n++) urlFacts(session, url(n));
+    expect(urlFacts(session, url(0))).toBe(first); // still kept: URL_FACTS_KEPT urls so far
+    urlFacts(session, url(URL_FACTS_KEPT)); // one more: the oldest goes
+    const again = urlFacts(session, url(0));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });

@@ -112,6 +112,26 @@ describe('touchpoint sender', () => {
     expect(sender.pending).toEqual([]);
   });
 
+  it('sends a full batch the moment it fills, and sets no timer per touchpoint while a burst goes on', async () => {
+    const w = fakeWorker();
+    w.mode = 'ack-late';
+    let timersSet = 0;
+    const timers = { setTimeout: (fn: () => void, ms: number) => (timersSet++, setTimeout(fn, ms)), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+    const sizes: number[] = [];
+    const sender = new TouchpointSender((batch) => (sizes.push(batch.length), w.transport(batch)), timers);
+    const burst = Array.from({ length: 1_000 }, tp);
+    burst.slice(0, BATCH_MAX).forEach((t) => sender.enqueue(t));
+    expect(sizes).toEqual([BATCH_MAX]); // sent synchronously, no timer had to fire
+    burst.slice(BATCH_MAX).forEach((t) => sender.enqueue(t));
+    expect(sizes).toEqual([BATCH_MAX]); // one batch in flight: the rest waits for its reply
+    expect(timersSet).toBeLessThanOrEqual(2); // the gathering timer and the send timeout, not one per touchpoint
+    w.mode = 'ok';
+    w.late.splice(0).forEach((resolve) => resolve());
+    await vi.advanceTimersByTimeAsync(BATCH_DELAY_MS - 1); // the backlog drains at once, without a gathering delay
+    expect(sizes).toEqual([BATCH_MAX, BATCH_BACKLOG_MAX, 1_000 - BATCH_MAX - BATCH_BACKLOG_MAX]);
+    expect(w.writes).toEqual(burst.map((t) => t.id));
+  });
+
   it('worker stops mid-burst: nothing lost, nothing stored twice, order kept', async () => {
     const w = fakeWorker();
     const sender = new TouchpointSender(w.transport);

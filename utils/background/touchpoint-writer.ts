@@ -1,16 +1,18 @@
 /**
- * The touchpoint write path: one readwrite transaction per batch that skips ids already stored (a retried
- * batch is a no-op), assigns sessions, puts the new rows keyed by their own id, and folds them into the running
+ * The touchpoint write path: one readwrite transaction per batch that assigns sessions, adds the new rows keyed
+ * by their own id, skips ids already stored (a retried batch is a no-op), and folds the new rows into the running
  * aggregates. The caller acknowledges only after this resolves, i.e. after the transaction committed.
  */
 import { DEFINITIONS_VERSION } from '../definitions-version';
 import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
+import { unwrap } from 'idb';
 import { type GuangjieDb, type StoredItem, type StoredTouchpoint } from '../db/schema';
 import { foldTouchpoint } from './aggregates';
 import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
 import { assignArrivalSessions, metaSessionKey, type SessionState } from './session';
+import { addNew } from './add-new';
 
 export interface WriteContext {
   extVersion: string;
@@ -55,7 +57,15 @@ async function inTransaction<T>(tx: { abort(): void; done: Promise<void>; error:
   }
 }
 
-/** Store a validated batch; returns the ids now safely stored (new and already present). */
+/**
+ * Store a validated batch; returns the ids now safely stored (new and already present).
+ *
+ * Three rounds in one transaction. (1) Read the open sessions, a running rebuild and every aggregate row the batch
+ * could touch. (2) `add` every row, sessions assigned as if all were new: the database itself says which ids were
+ * stored already (add-new.ts), so a new row costs one request, not a look-up and a put. (3) If some were, assign
+ * the new ones' sessions again without them (rewriting any row whose session changed), fold only the new rows into
+ * the aggregates, and write the sessions and aggregates back.
+ */
 export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx: WriteContext): Promise<string[]> {
   const unique = [...new Map(batch.map((tp) => [tp.id, tp])).values()];
   if (unique.length === 0) return [];
@@ -68,20 +78,16 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
     const tps = tx.objectStore('touchpoints');
     const meta = tx.objectStore('meta');
     const platforms = [...new Set(unique.map((tp) => tp.platform))];
-    // One round of reads: which ids are stored, the open sessions, a running rebuild, and every aggregate row the
-    // batch could touch (loaded for the whole batch: a retried batch only rewrites a few rows unchanged).
-    const [present, sessions, rebuild, agg] = await Promise.all([
-      Promise.all(unique.map((tp) => tps.getKey(tp.id))),
+    const [sessions, rebuild, agg] = await Promise.all([
       Promise.all(platforms.map((p) => meta.get(metaSessionKey(p)) as Promise<SessionState | undefined>)),
       meta.get(META_AGG_REBUILD) as Promise<RebuildMarker | undefined>,
       loadAggState(tx, unique),
     ]);
-    const fresh = unique.filter((_, i) => present[i] === undefined);
-    if (fresh.length === 0) return;
-    const open = new Map<PlatformId, SessionState>();
-    platforms.forEach((p, i) => sessions[i] && open.set(p, sessions[i]));
-    const sessionIds = assignArrivalSessions(open, fresh);
-    const rows: StoredTouchpoint[] = fresh.map((tp) => ({
+    const stored = new Map<PlatformId, SessionState>();
+    platforms.forEach((p, i) => sessions[i] && stored.set(p, sessions[i]));
+    let open = copySessions(stored);
+    const sessionIds = assignArrivalSessions(open, unique);
+    const rows: StoredTouchpoint[] = unique.map((tp) => ({
       ...tp,
       sessionId: sessionIds.get(tp.id)!,
       // The sender's versions say what observed it; fill them in when the sender left them out.
@@ -89,16 +95,32 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
       definitionsVersion: tp.definitionsVersion ?? DEFINITIONS_VERSION,
       recordedAt: ctx.now,
     }));
+    const added = await addNew(unwrap(tps), rows);
+    const fresh = rows.filter((_, i) => added[i]);
+    if (fresh.length === 0) return;
+    const rewrites: Promise<unknown>[] = [];
+    if (fresh.length < rows.length) {
+      // A retried batch: the rows already stored must not move the sessions of the new ones.
+      open = copySessions(stored);
+      const again = assignArrivalSessions(open, fresh);
+      for (const row of fresh) {
+        const id = again.get(row.id)!;
+        if (id !== row.sessionId) rewrites.push(tps.put({ ...row, sessionId: id }));
+      }
+    }
     // During a rebuild, rows it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
-    rows.forEach((row) => foldNow(rebuild, row.id) && foldTouchpoint(agg, row));
+    fresh.forEach((row) => foldNow(rebuild, row.id) && foldTouchpoint(agg, row));
     await settleAll([
-      ...rows.map((row) => tps.put(row)),
+      ...rewrites,
       ...[...open].map(([p, st]) => meta.put(st, metaSessionKey(p))),
       saveAggState(tx, agg),
     ]);
   });
   return unique.map((tp) => tp.id);
 }
+
+/** Session states to assign with, leaving the ones read untouched (assignment updates them in place). */
+const copySessions = (from: Map<PlatformId, SessionState>) => new Map([...from].map(([p, st]) => [p, { ...st }]));
 
 export const itemKey = (item: Pick<ClassifiedItem, 'platform' | 'id'>) => `${item.platform}:${item.id}`;
 

@@ -5,7 +5,7 @@
  *
  * Per click: the click kind, the enclosing item, the clicked product's id, the touchpoint. The document's feed
  * items are looked up once per synchronous run of clicks while the DOM is unchanged (dom-memo.ts: exact), and the
- * last URL's facts are kept, so a burst of clicks costs little more than the touchpoints themselves.
+ * facts of the last URLs read are kept, so a burst of clicks costs little more than the touchpoints themselves.
  */
 import type { ClassifiedItem } from '../model/tags';
 import type { ClickKind } from '../platforms/types';
@@ -44,9 +44,9 @@ export function indexItems(found: FoundItem[]): ItemIndex {
 }
 
 /**
- * The item of the platform's list that contains the target — the first in list order when several do — else
- * the active one (side panels outside the item's element). Walking the target's ancestors is the same answer as
- * scanning the list with `contains`, in the depth of the tree instead of the length of the feed.
+ * The item of the platform's list that contains the target, the first in list order when several do. Walking the
+ * target's ancestors gives the same answer as scanning the list with `contains`, in the depth of the tree instead
+ * of the length of the feed.
  */
 export function itemContaining(items: ItemIndex, target: Element): FoundItem | undefined {
   let hit: (FoundItem & { order: number }) | undefined;
@@ -57,6 +57,7 @@ export function itemContaining(items: ItemIndex, target: Element): FoundItem | u
   return hit;
 }
 
+/** The feed item the click happened in (or the active one, for side panels outside the item's element). */
 function enclosingItem(session: Session, items: ItemIndex, target: Element): ClassifiedItem | undefined {
   const hit = itemContaining(items, target) ?? guarded('dom.activeItem', () => session.platform.dom.activeItem(document), null);
   return hit ? session.itemFor(hit.el, hit.id) : undefined;
@@ -68,22 +69,20 @@ function enclosingItem(session: Session, items: ItemIndex, target: Element): Cla
  */
 function clickedProduct(session: Session, kind: ClickKind, target: Element): { productId?: string } {
   if (kind !== 'product-click') return {};
-  const href = target.closest('a[href]')?.getAttribute('href');
-  if (!href) return {};
+  const link = target.closest('a[href]');
+  if (!link) return {};
   try {
-    const productId = urlFacts(session, resolvedHref(href)).productId;
+    const productId = urlFacts(session, absoluteHref(link)).productId;
     return productId && /^\d{6,25}$/.test(productId) ? { productId } : {};
   } catch {
     return {};
   }
 }
 
-/** A link's absolute URL; the last one is kept (a burst clicks one link). Throws on a malformed href. */
-let lastHref: { href: string; base: string; url: string } | null = null;
-function resolvedHref(href: string): string {
-  const base = location.href;
-  if (lastHref?.href !== href || lastHref.base !== base) lastHref = { href, base, url: new URL(href, base).href };
-  return lastHref.url;
+/** Where a link leads: an HTML link's own `href` is already resolved (against the document's base URL). */
+function absoluteHref(link: Element): string {
+  const own = (link as HTMLAnchorElement).href;
+  return typeof own === 'string' ? own : new URL(link.getAttribute('href') ?? '', document.baseURI).href;
 }
 
 /** On a product page the product id comes from the URL; in a live room, the room id. */
@@ -106,15 +105,20 @@ function pageFacts(session: Session, kind: ClickKind): { productId?: string; roo
  */
 type UrlFacts = NonNullable<ReturnType<NonNullable<Session['platform']['urlFacts']>>>;
 
-/** The last URL's facts, kept: they are a function of the URL alone. Frozen, as callers share it. */
-let lastFacts: { session: Session; url: string; facts: Readonly<UrlFacts> } | null = null;
+/** Facts of the last URLs read, per session (the oldest goes first): a function of the URL alone, so kept, frozen. */
+const factsByUrl = new WeakMap<Session, Map<string, Readonly<UrlFacts>>>();
+/** URLs whose facts are kept: a burst clicks the few product links on screen. Count. */
+export const URL_FACTS_KEPT = 32;
 
 export function urlFacts(session: Session, url: string): Readonly<UrlFacts> {
-  if (lastFacts?.url === url && lastFacts.session === session) return lastFacts.facts;
+  let kept = factsByUrl.get(session);
+  if (!kept) factsByUrl.set(session, (kept = new Map()));
+  const known = kept.get(url);
+  if (known) return known;
   const own = guarded('urlFacts', () => session.platform.urlFacts?.(url), undefined);
-  const known = Object.entries(own ?? {}).filter(([, v]) => v !== undefined);
-  const facts = Object.freeze({ ...genericUrlFacts(url), ...Object.fromEntries(known) });
-  lastFacts = { session, url, facts };
+  const facts = Object.freeze({ ...genericUrlFacts(url), ...Object.fromEntries(Object.entries(own ?? {}).filter(([, v]) => v !== undefined)) });
+  if (kept.size >= URL_FACTS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(url, facts);
   return facts;
 }
 

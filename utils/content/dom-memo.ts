@@ -27,7 +27,7 @@ export class DomMemo<T> {
   ) {}
 
   get(): T {
-    const url = this.doc.location?.href ?? '';
+    const url = this.doc.URL;
     if (this.held && this.held.url === url && this.observer!.takeRecords().length === 0) return this.held.value;
     this.drop();
     const value = this.compute();
