@@ -7,7 +7,9 @@ import type { ExportProgressState } from '@/components/popup/ProgressBar';
 import type { ExportFormat } from '@/utils/export/files';
 import { ensureSalt } from '@/utils/dashboard/page-api';
 import type { ReplyTo, Stats, ToBackground } from '@/utils/messages';
-import type { Settings } from '@/utils/settings';
+import { getSettings, type Settings } from '@/utils/settings';
+import { getDb } from '@/utils/db/connection';
+import { readStatsSnapshot } from '@/utils/background/stats';
 import './style.css';
 
 const DASHBOARD_URL = browser.runtime.getURL('/dashboard.html');
@@ -30,6 +32,9 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** Whether the worker has answered with stats (its answer always wins over the snapshot read directly). */
+let answered = false;
+
 function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -42,13 +47,25 @@ function App() {
     try {
       const [s, st] = await Promise.all([ask({ type: 'ui-bg/settings' }), ask({ type: 'ui-bg/stats', tabId: await activeTabId() })]);
       if (s.ok) setSettings(s.settings);
-      if (st.ok) setStats(st.stats);
+      if (st.ok) {
+        answered = true;
+        setStats(st.stats);
+      }
       setLoadFailed(!s.ok || !st.ok);
     } catch {
       setLoadFailed(true);
     }
   }
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    // The numbers straight from the database first (the worker may be stopped, or busy recounting a large
+    // store's journeys); the worker's own answer replaces them when it comes.
+    void (async () => {
+      const [db, stored] = await Promise.all([getDb(), getSettings()]);
+      const snapshot = await readStatsSnapshot(db, Date.now(), stored);
+      if (snapshot && !answered) setStats(snapshot);
+    })().catch((e) => console.warn('[guangjie] popup snapshot', e));
+    void load();
+  }, []);
 
   async function onToggle(key: ToggleKey, on: boolean) {
     const reply = await ask({ type: 'ui-bg/update-settings', patch: { [key]: on } }).catch(() => null);

@@ -1,9 +1,9 @@
 /** The popup's issue #4 / #8 numbers: attention on commerce, closed-loop ads, journey counts, kept cheap. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recomputeAggregates, dumpAggregates } from '../../utils/background/aggregate-store';
+import { META_AGG_REBUILD, recomputeAggregates, dumpAggregates } from '../../utils/background/aggregate-store';
 import { RecentDiagnostics } from '../../utils/background/diagnostics';
 import { JOURNEY_SUMMARY_MAX_AGE_MIN, JOURNEY_SYNC_MAX_TOUCHPOINTS, journeySummaryFor, META_JOURNEY_SUMMARY } from '../../utils/background/journey-summary';
-import { buildStats } from '../../utils/background/stats';
+import { buildStats, readStatsSnapshot } from '../../utils/background/stats';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { freshIndexedDb, MIN, openTestDb, T0, tp } from './background-fixtures';
@@ -84,5 +84,29 @@ describe('popup stats', () => {
     expect(await journeySummaryFor(db, later, big + 1)).toEqual(first);
     await new Promise((r) => setTimeout(r, 50));
     expect(await db.get('meta', META_JOURNEY_SUMMARY)).toMatchObject({ computedAt: later, allTime: { open: 2 } });
+  });
+});
+
+describe('the stats snapshot an extension page reads straight from the database', () => {
+  beforeEach(freshIndexedDb);
+
+  it('gives the numbers the worker would, with the flags from the settings, and writes nothing', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, [tp({ itemId: 'x', tags: ['shop'], dwellMs: 4000, shopId: 's1', brand: 'Shop One' })], ctx);
+    const settings = { ...DEFAULT_SETTINGS, consentGiven: true, storageFull: true };
+    const fromWorker = await buildStats(db, { now: ctx.now, settings, recent: new RecentDiagnostics() });
+    const before = await dumpAggregates(db);
+    const snapshot = await readStatsSnapshot(db, ctx.now, settings);
+    expect(snapshot).toEqual({ ...fromWorker, degraded: false });
+    expect(snapshot!.storageFull).toBe(true);
+    expect(await dumpAggregates(db)).toEqual(before);
+  });
+
+  it('is null while the aggregates are missing or being rebuilt (only the worker can answer then)', async () => {
+    const db = await openTestDb();
+    expect(await readStatsSnapshot(db, ctx.now, DEFAULT_SETTINGS)).toBeNull();
+    await writeTouchpoints(db, [tp({ itemId: 'x', tags: ['shop'] })], ctx);
+    await db.put('meta', { after: null }, META_AGG_REBUILD);
+    expect(await readStatsSnapshot(db, ctx.now, DEFAULT_SETTINGS)).toBeNull();
   });
 });

@@ -5,10 +5,11 @@
 import type { Stats, StatsSummary } from '../messages';
 import { isRecording, type Settings } from '../settings';
 import type { GuangjieDb } from '../db/schema';
-import { dayKey, type Bucket } from './aggregates';
+import { META_AGG_REBUILD, META_AGG_TOP_SHOPS, META_AGG_TOTAL, metaAggDay } from '../db/schema';
+import { dayKey, emptyBucket, type Bucket, type ShopAgg } from './aggregates';
 import { readAggregates } from './aggregate-store';
 import { degradedInDb, type RecentDiagnostics } from './diagnostics';
-import { journeySummaryFor } from './journey-summary';
+import { journeySummaryFor, META_JOURNEY_SUMMARY, type JourneySummary } from './journey-summary';
 
 /** How many shops the popup lists. Count. */
 export const TOP_SHOPS = 5;
@@ -31,27 +32,56 @@ export const summarise = (b: Bucket): StatsSummary => ({
 export const commerceDwellShare = (s: Pick<StatsSummary, 'dwellMs' | 'commerceDwellMs'>): number | null =>
   s.dwellMs > 0 ? s.commerceDwellMs / s.dwellMs : null;
 
-export async function buildStats(
-  db: GuangjieDb,
-  opts: { tabId?: number; now: number; settings: Settings; recent: RecentDiagnostics },
-): Promise<Stats> {
-  const agg = await readAggregates(db, dayKey(opts.now));
-  const topShops = agg.shops
+type Aggregates = Awaited<ReturnType<typeof readAggregates>>;
+
+/** The popup's numbers from aggregates and a journey count (flags filled in by the caller). Pure. */
+export function statsFrom(agg: Aggregates, journeys: JourneySummary | null, now: number): Omit<Stats, 'storageFull' | 'degraded' | 'recording'> {
+  const topShops = [...agg.shops]
     .sort((a, b) => b.touchpoints - a.touchpoints || a.shopId.localeCompare(b.shopId))
     .slice(0, TOP_SHOPS)
     .map(({ shopId, name, touchpoints }) => (name ? { shopId, name, touchpoints } : { shopId, touchpoints }));
-  const degraded =
-    opts.tabId !== undefined &&
-    (opts.recent.degraded(opts.tabId, opts.now) || (await degradedInDb(db, opts.tabId, opts.now)));
-  const journeys = await journeySummaryFor(db, opts.now, agg.total.touchpoints).catch(() => null);
-  const today = journeys && journeys.day === dayKey(opts.now) ? journeys.today : null;
+  const today = journeys && journeys.day === dayKey(now) ? journeys.today : null;
   return {
     today: { ...summarise(agg.today), journeys: today },
     allTime: { ...summarise(agg.total), journeys: journeys?.allTime ?? null },
     ...(journeys ? { journeysAsOf: journeys.computedAt } : {}),
     topShops,
+  };
+}
+
+export async function buildStats(
+  db: GuangjieDb,
+  opts: { tabId?: number; now: number; settings: Settings; recent: RecentDiagnostics },
+): Promise<Stats> {
+  const agg = await readAggregates(db, dayKey(opts.now));
+  const degraded =
+    opts.tabId !== undefined &&
+    (opts.recent.degraded(opts.tabId, opts.now) || (await degradedInDb(db, opts.tabId, opts.now)));
+  const journeys = await journeySummaryFor(db, opts.now, agg.total.touchpoints).catch(() => null);
+  return {
+    ...statsFrom(agg, journeys, opts.now),
     storageFull: opts.settings.storageFull,
     degraded,
     recording: isRecording(opts.settings),
   };
+}
+
+/**
+ * The same numbers read straight from the database, for an extension page to show before the worker answers
+ * (a stopped worker takes time to start; a busy one — a journey recount on a large store — to reply). Read only:
+ * null when the aggregates are missing or being rebuilt (then only the worker can say). The flags are the
+ * caller's: `degraded` needs the worker's diagnostics and stays false here.
+ */
+export async function readStatsSnapshot(db: GuangjieDb, now: number, settings: Settings): Promise<Stats | null> {
+  const tx = db.transaction('meta');
+  const [total, marker, day, top, journeys] = await Promise.all([
+    tx.store.get(META_AGG_TOTAL) as Promise<Bucket | undefined>,
+    tx.store.get(META_AGG_REBUILD),
+    tx.store.get(metaAggDay(dayKey(now))) as Promise<Bucket | undefined>,
+    tx.store.get(META_AGG_TOP_SHOPS) as Promise<ShopAgg[] | undefined>,
+    tx.store.get(META_JOURNEY_SUMMARY) as Promise<JourneySummary | undefined>,
+  ]);
+  if (!total || marker || !top) return null;
+  const agg = { total, today: day ?? emptyBucket(), shops: top };
+  return { ...statsFrom(agg, journeys ?? null, now), storageFull: settings.storageFull, degraded: false, recording: isRecording(settings) };
 }
