@@ -1,8 +1,10 @@
 /** The popup's issue #4 / #8 numbers: attention on commerce, closed-loop ads, journey counts, kept cheap. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { META_AGG_REBUILD, recomputeAggregates, dumpAggregates } from '../../utils/background/aggregate-store';
 import { RecentDiagnostics } from '../../utils/background/diagnostics';
-import { JOURNEY_SUMMARY_MAX_AGE_MIN, JOURNEY_SYNC_MAX_TOUCHPOINTS, journeySummaryFor, META_JOURNEY_SUMMARY } from '../../utils/background/journey-summary';
+import { JOURNEY_SUMMARY_MAX_AGE_MIN, JOURNEY_SYNC_MAX_TOUCHPOINTS, journeySummaryFor, META_JOURNEY_SUMMARY, setRecountDelayForTests } from '../../utils/background/journey-summary';
+
+setRecountDelayForTests(0); // recounts start at once here; the delay itself is tested on its own
 import { buildStats, readStatsSnapshot } from '../../utils/background/stats';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -84,6 +86,22 @@ describe('popup stats', () => {
     expect(await journeySummaryFor(db, later, big + 1)).toEqual(first);
     await new Promise((r) => setTimeout(r, 50));
     expect(await db.get('meta', META_JOURNEY_SUMMARY)).toMatchObject({ computedAt: later, allTime: { open: 2 } });
+  });
+});
+
+describe('a large store\'s recount', () => {
+  beforeEach(freshIndexedDb);
+  afterEach(() => setRecountDelayForTests(0));
+
+  it('starts a while after the request, so the asking page reads first', async () => {
+    const db = await openTestDb();
+    await writeTouchpoints(db, [tp({ productId: 'p1', tags: ['shop'] })], ctx);
+    setRecountDelayForTests(300);
+    expect(await journeySummaryFor(db, ctx.now, JOURNEY_SYNC_MAX_TOUCHPOINTS + 1)).toBeNull();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await db.get('meta', META_JOURNEY_SUMMARY)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await db.get('meta', META_JOURNEY_SUMMARY)).toMatchObject({ allTime: { open: 1 } });
   });
 });
 

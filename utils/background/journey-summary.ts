@@ -73,6 +73,13 @@ export async function journeySummaryFor(db: GuangjieDb, now: number, touchpoints
   // only when it is older than JOURNEY_SUMMARY_MAX_AGE_MIN (the popup shows the time it was made).
   if (recent && (!small || cached.touchpoints === touchpoints)) return cached;
   if (small) return recount(db, now, touchpoints);
-  void recount(db, now, touchpoints).catch((e) => console.warn('[guangjie] journey count', e));
+  // Started a little later, so the page that asked reads its numbers before the recount's scan competes with it.
+  setTimeout(() => void recount(db, now, touchpoints).catch((e) => console.warn('[guangjie] journey count', e)), recountDelayMs);
   return cached ?? null;
 }
+
+/** How long after a popup's request a large store's recount starts. Milliseconds. */
+export const JOURNEY_RECOUNT_DELAY_MS = 5_000;
+let recountDelayMs = JOURNEY_RECOUNT_DELAY_MS;
+/** Tests start recounts at once. */
+export const setRecountDelayForTests = (ms: number): void => void (recountDelayMs = ms);
