@@ -17,7 +17,11 @@ export interface OverlayProps {
 }
 
 export function Overlay({ item, floating = true, lang = 'en', adWords }: OverlayProps) {
-  const [open, setOpen] = useState<TagId | null>(null);
+  // The open chip belongs to one item: when the overlay moves on, the panel is closed without remounting the chips
+  // (the next item's chips reuse the elements of the same tags).
+  const [opened, setOpened] = useState<{ itemId: string; tag: TagId } | null>(null);
+  const open = opened?.itemId === item.id ? opened.tag : null;
+  const setOpen = (tag: TagId | null) => setOpened(tag ? { itemId: item.id, tag } : null);
   const hits = TAG_IDS.map((id) => item.tags.find((t) => t.id === id)).filter((t): t is TagHit => !!t);
   const openHit = hits.find((t) => t.id === open);
   return (
@@ -26,6 +30,7 @@ export function Overlay({ item, floating = true, lang = 'en', adWords }: Overlay
         {hits.length ? <span class="gj-brand" title="Guangjie 逛街">逛街</span> : null}
         {hits.map((hit) => (
           <button
+            key={hit.id}
             type="button"
             class={`gj-chip gj-chip-${hit.id}${hit.id === open ? ' gj-open' : ''}`}
             data-tag={hit.id}

@@ -4,7 +4,9 @@
  */
 export const OVERLAY_CSS = `
 .gj-overlay { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #fff;
-  pointer-events: none; z-index: 2147483000; max-width: 360px; }
+  pointer-events: none; max-width: 360px; }
+/* Only what floats over the page gets a z-index: an in-flow overlay needs no stacking context of its own. */
+.gj-floating, .gj-panel { z-index: 2147483000; }
 .gj-floating { position: absolute; top: 8px; left: 8px; }
 .gj-overlay:not(.gj-floating) { position: relative; }
 /* The panel never pushes the page's layout: below the chips when floating at the top, above them in the flow. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyItem, type FeedItem } from '@/utils/model/item';
 import type { Platform } from '@/utils/platforms/types';
 import { ItemStore } from '@/utils/content/item-store';
-import { handleBody } from '@/utils/content/responses';
+import { ROOM_IDS_MAX, handleBody, storeItems } from '@/utils/content/responses';
 import { missingSelectors } from '@/utils/content/layout-drift';
 import type { Session } from '@/utils/content/session';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -41,6 +41,17 @@ describe('handling a captured body', () => {
     });
     expect(() => handleBody(session, 'https://www.douyin.com/x', '{}')).not.toThrow();
     expect(session.store.size).toBe(0);
+  });
+});
+
+describe('live rooms remembered by room number', () => {
+  it('keep the newest rooms once the cap is reached (a long scroll meets ever new live cards)', () => {
+    const { session } = fakeSession(() => []);
+    const room = (n: number) => ({ ...emptyItem('douyin', `r${n}`, 'api'), format: 'live' as const, live: { webRid: `w${n}`, selling: [], notSelling: [] } });
+    storeItems(session, Array.from({ length: ROOM_IDS_MAX + 5 }, (_, n) => room(n)));
+    expect(session.roomIdsByWebRid.size).toBe(ROOM_IDS_MAX);
+    expect(session.roomIdsByWebRid.get(`w${ROOM_IDS_MAX + 4}`)).toBe(`r${ROOM_IDS_MAX + 4}`);
+    expect(session.roomIdsByWebRid.has('w0')).toBe(false);
   });
 });
 

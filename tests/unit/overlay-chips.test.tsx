@@ -75,4 +75,14 @@ describe('overlay chips', () => {
     expect(root.querySelectorAll('.gj-chip')).toHaveLength(0);
     expect(root.querySelector('.gj-overlay')).not.toBeNull();
   });
+
+  it('closes an open panel when it is given another item, without rebuilding the chips both items have', () => {
+    mount(item);
+    const shop = root.querySelector('[data-tag="shop"]');
+    act(() => root.querySelector<HTMLButtonElement>('[data-tag="ad"]')!.click());
+    expect(root.querySelector('.gj-panel')).not.toBeNull();
+    act(() => render(<Overlay item={{ ...item, id: '7400000000000000002' }} />, root));
+    expect(root.querySelector('.gj-panel')).toBeNull();
+    expect(root.querySelector('[data-tag="shop"]')).toBe(shop);
+  });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClassifiedItem } from '@/utils/model/tags';
 import type { Platform } from '@/utils/platforms/types';
@@ -55,6 +56,48 @@ describe('overlay mounting', () => {
     const p2 = overlay.show(document.getElementById('b')!, item('5', []));
     await Promise.all([p1, p2]);
     expect(hosts().map((h) => h.getAttribute('data-guangjie-item'))).toEqual(['5']);
+    ctx.abort();
+  });
+
+  it('an equal classification of the same element (a DOM guess made anew) changes nothing in the shadow root', async () => {
+    const { ctx, overlay } = setup();
+    const a = document.getElementById('a')!;
+    await overlay.show(a, { ...item('6', [tag('shop')]), source: 'dom' });
+    const shadow = hosts()[0].shadowRoot!;
+    const seen: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => seen.push(...r));
+    mo.observe(shadow, { subtree: true, childList: true, attributes: true, characterData: true });
+    await overlay.show(a, { ...item('6', [tag('shop')]), source: 'dom' });
+    await Promise.resolve();
+    expect(seen).toEqual([]);
+    mo.disconnect();
+    ctx.abort();
+  });
+
+  it('moving on reuses the host and the chips of tags both items have, and closes an open evidence panel', async () => {
+    const { ctx, overlay } = setup();
+    await overlay.show(document.getElementById('a')!, item('7', [tag('shop'), tag('ad', 'brand')], 'brand'));
+    const host = hosts()[0];
+    const shopChip = host.shadowRoot!.querySelector('[data-tag="shop"]');
+    act(() => host.shadowRoot!.querySelector<HTMLButtonElement>('[data-tag="ad"]')!.click());
+    expect(host.shadowRoot!.querySelector('.gj-panel')).not.toBeNull();
+    await overlay.show(document.getElementById('b')!, item('8', [tag('shop')]));
+    expect(hosts()).toEqual([host]);
+    expect(host.closest('#b')).not.toBeNull();
+    expect(host.shadowRoot!.querySelector('[data-tag="shop"]')).toBe(shopChip);
+    expect(host.shadowRoot!.querySelector('[data-tag="ad"]')).toBeNull();
+    expect(host.shadowRoot!.querySelector('.gj-panel')).toBeNull();
+    ctx.abort();
+  });
+
+  it("reads an anchor's computed position once per kind of anchor, not once per item", async () => {
+    const { ctx, overlay } = setup();
+    const read = vi.spyOn(window, 'getComputedStyle');
+    await overlay.show(document.getElementById('a')!, item('9', []));
+    await overlay.show(document.getElementById('b')!, item('10', []));
+    await overlay.show(document.getElementById('a')!, item('11', []));
+    expect(read).toHaveBeenCalledTimes(1);
+    read.mockRestore();
     ctx.abort();
   });
 });

@@ -1,21 +1,32 @@
 /**
- * One MutationObserver on the feed container (childList + the platform's "active item" attributes), coalesced so a
- * burst of mutations triggers one check. No polling: nothing runs while the feed is still. Our own overlay host's
- * attribute changes are ignored so an update can't trigger itself, and so is text churn (a player's clock rewrites
- * its text several times a second; text edited in place, `characterData`, is not watched either).
- * The check itself runs in an animation frame: what it reads (the platform may measure where items are) costs only
- * the style and layout that frame computes anyway, and the overlay it moves is drawn in that same frame.
+ * One MutationObserver on the feed container (childList + the platform's "active item" attributes). No polling:
+ * nothing runs while the feed is still. Our own overlay host's changes are ignored so an update can't trigger
+ * itself, and so is text churn (a player's clock rewrites its text several times a second; text edited in place,
+ * `characterData`, is not watched either).
+ *
+ * Checks of changes are throttled to one per FEED_CHECK_INTERVAL_MS, and each change gets two:
+ *  - the first at once, in the observer's callback after a quiet spell: that runs right after the page's own
+ *    change, before the frame that draws it, so the overlay moves in that same frame and the new items are observed
+ *    for viewability in it too (both would cost a frame of their own later: an IntersectionObserver.observe() or a
+ *    requestAnimationFrame() inside a frame asks for the next one); changes within the interval are checked
+ *    together in an animation frame at its end;
+ *  - a settle check FEED_SETTLE_MS later, in a plain task: a feed that slides or fades its items (a CSS
+ *    transition, no further DOM change) has settled by then, so an active item found by position is found. It only
+ *    re-reads the active item, unless the DOM changed again meanwhile.
  */
 import { guarded } from './guard';
 import type { Session } from './session';
-import { after, inNextFrame } from './timers';
+import { after, inFrame } from './timers';
 
-/** Coalesce mutations for this long before checking the feed. Milliseconds. */
-export const FEED_CHECK_DELAY_MS = 120;
+/** At most one check of DOM changes per this long. Milliseconds. */
+export const FEED_CHECK_INTERVAL_MS = 100;
+/** The settle check comes this long after a check of changes (a 250 ms slide is four-fifths done). Milliseconds. */
+export const FEED_SETTLE_MS = 120;
 const DEFAULT_ATTRIBUTES = ['class', 'id', 'hidden', 'aria-hidden'];
 export const OVERLAY_HOST_ATTR = 'data-guangjie-item';
 
-const isOurs = (node: Node): boolean => node instanceof Element && !!node.closest(`[${OVERLAY_HOST_ATTR}]`);
+/** Our overlay host. What is inside it is in its shadow root, which the page's observer never sees. */
+const isOurs = (node: Node): boolean => node instanceof Element && node.hasAttribute(OVERLAY_HOST_ATTR);
 const isPageElement = (node: Node): boolean => node instanceof Element && !isOurs(node);
 
 /** Whether a mutation can add, remove or (re)activate a feed item: a page element in or out, or a watched attribute. */
@@ -26,25 +37,55 @@ export function mayChangeFeed(record: Pick<MutationRecord, 'type' | 'target' | '
   return false;
 }
 
-export function watchFeed(session: Session, onFeedChange: () => void): { check(): void } {
+export interface FeedHandlers {
+  /** Items may have been added, removed or recycled. */
+  items(): void;
+  /** Which item is active may have changed: runs on every check, after `items` when that is due. */
+  active(): void;
+}
+
+export interface FeedWatch {
+  /** Check everything soon (a navigation). */
+  check(): void;
+  /** Check only which item is active soon (the pointer moved on a grid: no DOM changed). */
+  checkActive(): void;
+}
+
+export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   const { ctx, platform } = session;
-  let pending = false;
+  let itemsDue = false;
+  let lastCheck = -Infinity;
+  /** The check already scheduled (a settle check gives way to a check of new changes); null when none is. */
+  let scheduled: { cancel(): void; settle: boolean } | null = null;
   let observed: Element | null = null;
 
-  const check = (): void => {
-    pending = false;
-    if (ctx.isInvalid) return;
-    reobserveIfReplaced();
-    guarded('feed change handler', onFeedChange, undefined);
+  const run = (settling: boolean): void => {
+    scheduled = null;
+    const items = itemsDue;
+    itemsDue = false;
+    // A quiet settle check does not hold back the next change's check: only checks that saw changes count.
+    if (items || !settling) lastCheck = performance.now();
+    reobserveIfReplaced(); // the timer or frame ran this only if the script is still valid
+    if (items) guarded('feed items handler', handlers.items, undefined);
+    guarded('active item handler', handlers.active, undefined);
+    // A check that saw DOM changes (or came first) is followed by a settle check; a quiet settle check ends it.
+    if (items || !settling) scheduled = { settle: true, cancel: after(ctx, FEED_SETTLE_MS, () => run(true)) };
   };
   const schedule = (): void => {
-    if (pending) return;
-    pending = true;
-    after(ctx, FEED_CHECK_DELAY_MS, () => inNextFrame(ctx, check));
+    if (scheduled && !scheduled.settle) return; // the check on its way will see this change too
+    scheduled?.cancel(); // a pending settle check: the check of this change does its work, and settles after
+    const wait = lastCheck + FEED_CHECK_INTERVAL_MS - performance.now();
+    if (wait <= 0) return ctx.isValid ? run(false) : undefined;
+    const inNextFrame = (): void => {
+      scheduled = { settle: false, cancel: inFrame(ctx, () => run(false)) };
+    };
+    scheduled = { settle: false, cancel: after(ctx, wait, inNextFrame) };
   };
 
   const observer = new MutationObserver((records) => {
-    if (!pending && records.some(mayChangeFeed)) schedule();
+    if (itemsDue || !records.some(mayChangeFeed)) return;
+    itemsDue = true;
+    schedule();
   });
   const attributeFilter = guarded('dom.watchedAttributes', () => platform.dom.watchedAttributes, undefined) ?? DEFAULT_ATTRIBUTES;
 
@@ -61,5 +102,11 @@ export function watchFeed(session: Session, onFeedChange: () => void): { check()
 
   reobserveIfReplaced();
   ctx.onInvalidated(() => observer.disconnect());
-  return { check: schedule };
+  return {
+    check() {
+      itemsDue = true;
+      schedule();
+    },
+    checkActive: schedule,
+  };
 }

@@ -6,9 +6,10 @@
  * `data-guangjie-tags` (TAG_IDS order) and, for ads, `data-guangjie-ad-kind`, so tests and researchers can read what
  * was shown. Only the host's attributes are set on the page; layout lives inside the shadow root.
  *
- * Per item this costs one move of the host and one small Preact render: the host is moved by mounting it again
- * (no unmount in between), the shadow root is rendered again only when what it shows changed, attributes are
- * written only when their value changed, and the anchor's computed position is read once per anchor element.
+ * Per item this costs one move of the host and one small Preact render: the host is taken off the page, rendered
+ * there (no unmount: Preact patches the chips) and mounted again; the shadow root is rendered only when what it
+ * shows changed, attributes are written only when their value changed, and the anchor's computed position is read
+ * once per kind of anchor.
  */
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -22,6 +23,9 @@ import type { Session } from './session';
 import { orderedTagIds } from './touchpoints';
 
 type Ui = ShadowRootContentScriptUi<void>;
+
+/** Kinds of anchor whose position is remembered; a page with more (inline styles per item) starts over. Count. */
+const ANCHOR_KINDS_MAX = 50;
 
 /** Chip words follow the browser's UI language. */
 const LANG = overlayLang(guarded('i18n.getUILanguage', () => browser.i18n.getUILanguage(), navigator.language));
@@ -50,8 +54,12 @@ export class OverlayController {
   private floating = true;
   /** What the shadow root shows now. */
   private rendered: { item: ClassifiedItem; floating: boolean } | null = null;
-  /** Whether an anchor is positioned: a style read, done once per anchor element. */
-  private positioned = new WeakMap<Element, boolean>();
+  /**
+   * Whether anchors are positioned, by kind of anchor (tag and class list): every item of a feed has the same kind
+   * of anchor, so the style read (which would compute the page's pending style changes first) is done once a page,
+   * not once an item.
+   */
+  private positioned = new Map<string, boolean>();
 
   constructor(private readonly session: Session) {}
 
@@ -69,8 +77,12 @@ export class OverlayController {
     this.anchor = guarded('dom.overlayAnchor', () => this.session.platform.dom.overlayAnchor(el), el) ?? el;
     this.floating = this.isPositioned(this.anchor);
     this.setHostAttributes(created, this.item!); // before insertion, so the feed watcher sees the host as ours
+    // Render the next item while the host is off the page (DOM changes there cost no style or layout
+    // invalidation), then insert it once; mount() below finds it rendered.
+    created.shadowHost.remove();
+    this.renderInto(created.uiContainer);
     try {
-      created.mount(); // moves the host when it is elsewhere; onMount renders the new item
+      created.mount();
       this.mounted = true;
     } catch (err) {
       this.mounted = false;
@@ -104,10 +116,12 @@ export class OverlayController {
   }
 
   private isPositioned(anchor: Element): boolean {
-    let known = this.positioned.get(anchor);
+    const kind = `${anchor.tagName} ${anchor.getAttribute('class') ?? ''} ${anchor.getAttribute('style') ?? ''}`;
+    let known = this.positioned.get(kind);
     if (known === undefined) {
       known = guarded('computed position', () => getComputedStyle(anchor).position !== 'static', false);
-      this.positioned.set(anchor, known);
+      if (this.positioned.size >= ANCHOR_KINDS_MAX) this.positioned.clear();
+      this.positioned.set(kind, known);
     }
     return known;
   }
@@ -139,8 +153,8 @@ export class OverlayController {
     const was = this.rendered;
     if (was && was.floating === this.floating && sameOverlay(was.item, item)) return;
     this.rendered = { item, floating: this.floating };
-    // Keyed by item, so an open evidence panel closes when the overlay moves on.
-    render(<Overlay key={item.id} item={item} floating={this.floating} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
+    // Not keyed by item: Preact patches the chips in place, and the component closes an open panel itself.
+    render(<Overlay item={item} floating={this.floating} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
   }
 
   private setHostAttributes(ui: Ui, item: ClassifiedItem): void {

@@ -87,14 +87,11 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
     if (overlay.current.item?.id === item.id) overlay.update(item);
   });
   const impressions = trackImpressions(session);
-  const feed = watchFeed(session, () => {
-    impressions.rescan();
-    refreshOverlay();
-  });
+  const feed = watchFeed(session, { items: impressions.rescan, active: refreshOverlay });
   session.onNavigate('arrive', feed.check);
   // On grid pages the active item is the card under the pointer, and hovering changes no DOM: check on pointer moves
-  // too (coalesced by the watcher, so a sweep across the grid costs one check per FEED_CHECK_DELAY_MS).
-  ctx.addEventListener(document, 'pointerover', () => feed.check(), { passive: true });
+  // too (throttled by the watcher, so a sweep across the grid costs at most one check per FEED_CHECK_INTERVAL_MS).
+  ctx.addEventListener(document, 'pointerover', () => feed.checkActive(), { passive: true });
   refreshOverlay();
   trackClicks(session);
   trackPageVisits(session);

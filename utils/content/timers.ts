@@ -1,38 +1,58 @@
 /**
- * Timers and animation frames tied to the script's life, that leave nothing behind once they have run.
- * WXT's `ctx.setTimeout` / `ctx.requestAnimationFrame` add an `abort` listener to `ctx.signal` per call and never
- * take it off: a feed check every few hundred milliseconds then grows the content script's heap (and Chromium's
- * listener count) with every item scrolled past. These take the listener off when the callback runs or is
- * cancelled. Each returns its cancel function.
+ * Timers and frames tied to the script's life, that leave nothing behind once they have run. WXT's
+ * `ctx.setTimeout` / `ctx.requestAnimationFrame` add an `abort` listener to `ctx.signal` per call and never take it
+ * off: a feed check per item then grows the content script's heap (and Chromium's listener count) with every item
+ * scrolled past, and each new listener costs more to add. Here one listener per context cancels whatever is still
+ * pending; a timer that has run is forgotten. Each function returns its cancel.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
+/** Cancels of the timers and frames still pending, per context. */
+const pendingByCtx = new WeakMap<ContentScriptContext, Set<() => void>>();
+
+function pendingOf(ctx: ContentScriptContext): Set<() => void> {
+  let pending = pendingByCtx.get(ctx);
+  if (!pending) {
+    const set = new Set<() => void>();
+    pendingByCtx.set(ctx, (pending = set));
+    ctx.onInvalidated(() => {
+      for (const cancel of [...set]) cancel();
+    });
+  }
+  return pending;
+}
+
 /** Run `fn` once after `ms` milliseconds, unless cancelled or the context is invalidated first. */
 export function after(ctx: ContentScriptContext, ms: number, fn: () => void): () => void {
-  const off = ctx.onInvalidated(() => clearTimeout(id));
+  const pending = pendingOf(ctx);
   const id = setTimeout(() => {
-    off();
-    if (ctx.isValid) fn();
+    pending.delete(cancel);
+    if (ctx.isValid) fn(); // also notices a script orphaned by an extension update
   }, ms);
-  return () => {
-    off();
+  const cancel = (): void => {
+    pending.delete(cancel);
     clearTimeout(id);
   };
+  pending.add(cancel);
+  return cancel;
 }
 
 /**
- * Run `fn` in the next animation frame, before the browser computes style and layout for it: reads of layout there
- * cost only what the frame computes anyway, and writes land in the same frame. Never runs in a hidden tab (no
- * frames); it runs once the tab is shown again.
+ * Run `fn` in the next animation frame, before the browser computes that frame's style and layout: DOM written
+ * there is drawn in the same frame as the page change that prompted it, and asked for right after a page change it
+ * costs no frame of its own (the change already needs one). In a hidden tab, which draws no frames, a plain task.
  */
-export function inNextFrame(ctx: ContentScriptContext, fn: () => void): () => void {
-  const off = ctx.onInvalidated(() => cancelAnimationFrame(id));
+export function inFrame(ctx: ContentScriptContext, fn: () => void): () => void {
+  if (document.visibilityState !== 'visible') return after(ctx, 0, fn);
+  const pending = pendingOf(ctx);
   const id = requestAnimationFrame(() => {
-    off();
+    pending.delete(cancel);
     if (ctx.isValid) fn();
   });
-  return () => {
-    off();
+  const cancel = (): void => {
+    pending.delete(cancel);
     cancelAnimationFrame(id);
   };
+  pending.add(cancel);
+  return cancel;
 }

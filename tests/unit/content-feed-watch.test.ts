@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Platform } from '@/utils/platforms/types';
+import type { Session } from '@/utils/content/session';
+import { FEED_CHECK_INTERVAL_MS, FEED_SETTLE_MS, OVERLAY_HOST_ATTR, mayChangeFeed, watchFeed } from '@/utils/content/feed-watch';
+
+// Fake clock: timers, animation frames and performance.now() move only when the test says (no flakiness on a busy
+// machine). Mutation records are delivered in a microtask, so a flush of microtasks comes first.
+const sleep = async (ms: number) => {
+  await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(ms);
+};
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] }));
+const record = (r: Partial<MutationRecord>) => ({ type: 'childList', target: document.body, addedNodes: [] as unknown as NodeList, removedNodes: [] as unknown as NodeList, ...r }) as MutationRecord;
+const nodes = (...n: Node[]) => n as unknown as NodeList;
+
+function setup() {
+  document.body.innerHTML = '<div id="feed"><div class="item" data-e2e="feed-video"><span class="clock">00:01</span></div></div>';
+  const ctx = new ContentScriptContext('feed-watch-test');
+  // No feed container: the body is observed, with one observe() call (happy-dom, unlike a browser, delivers the
+  // records of each observed node in a callback of its own).
+  const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
+  const calls: string[] = [];
+  const watch = watchFeed({ ctx, platform } as unknown as Session, { items: () => calls.push('items'), active: () => calls.push('active') });
+  return { ctx, calls, watch, feed: document.getElementById('feed')! };
+}
+let ctx: ContentScriptContext | undefined;
+afterEach(() => {
+  ctx?.abort();
+  vi.useRealTimers();
+});
+
+describe('which mutations can change the feed', () => {
+  it('page elements in or out and watched attributes can; text churn and our own host cannot', () => {
+    const host = document.createElement('guangjie-overlay');
+    host.setAttribute(OVERLAY_HOST_ATTR, '1');
+    const slide = document.createElement('div');
+    expect(mayChangeFeed(record({ addedNodes: nodes(slide) }))).toBe(true);
+    expect(mayChangeFeed(record({ removedNodes: nodes(document.createTextNode('x'), slide) }))).toBe(true);
+    expect(mayChangeFeed(record({ addedNodes: nodes(document.createTextNode('00:02')), removedNodes: nodes(document.createTextNode('00:01')) }))).toBe(false);
+    expect(mayChangeFeed(record({ addedNodes: nodes(host) }))).toBe(false);
+    expect(mayChangeFeed(record({ type: 'attributes', target: slide }))).toBe(true);
+    expect(mayChangeFeed(record({ type: 'attributes', target: host }))).toBe(false);
+  });
+});
+
+describe('feed watching', () => {
+  it('a page change gets one check at once and one settle check that only re-reads the active item', async () => {
+    const s = setup();
+    ctx = s.ctx;
+    const slide = document.createElement('div');
+    slide.setAttribute('data-e2e', 'feed-active-video');
+    s.feed.replaceChildren(slide); // the old slide out, the new one in
+    await sleep(0);
+    expect(s.calls).toEqual(['items', 'active']); // in the observer's callback, before any frame
+    await sleep(40);
+    expect(s.calls).toEqual(['items', 'active']);
+    await sleep(FEED_SETTLE_MS);
+    expect(s.calls).toEqual(['items', 'active', 'active']);
+    await sleep(FEED_SETTLE_MS + 60);
+    expect(s.calls).toHaveLength(3); // a quiet settle check schedules nothing more: no polling
+  });
+
+  it('a player clock rewriting its text wakes nothing', async () => {
+    const s = setup();
+    ctx = s.ctx;
+    const clock = s.feed.querySelector('.clock')!;
+    for (let i = 2; i < 6; i++) clock.textContent = `00:0${i}`;
+    await sleep(FEED_CHECK_INTERVAL_MS + 60);
+    expect(s.calls).toEqual([]);
+  });
+
+  it('changes during the interval are checked once, in a frame at its end, not once each', async () => {
+    const s = setup();
+    ctx = s.ctx;
+    s.feed.append(document.createElement('div'));
+    await sleep(30);
+    for (let i = 0; i < 5; i++) {
+      s.feed.append(document.createElement('div'));
+      await sleep(10);
+    }
+    await sleep(FEED_CHECK_INTERVAL_MS + 60);
+    expect(s.calls.filter((c) => c === 'items')).toHaveLength(2);
+  });
+
+  it('a change while only the settle check is pending is checked at once, not left to the settle check', async () => {
+    const s = setup();
+    ctx = s.ctx;
+    s.feed.append(document.createElement('div'));
+    await sleep(FEED_CHECK_INTERVAL_MS + 10); // past the throttle, before the settle check
+    expect(s.calls).toEqual(['items', 'active']);
+    s.feed.append(document.createElement('div'));
+    await sleep(0);
+    expect(s.calls).toEqual(['items', 'active', 'items', 'active']);
+    await sleep(FEED_SETTLE_MS);
+    expect(s.calls).toEqual(['items', 'active', 'items', 'active', 'active']);
+  });
+
+  it('checkActive (a pointer move on a grid) re-reads the active item without rescanning items', async () => {
+    const s = setup();
+    ctx = s.ctx;
+    s.watch.checkActive();
+    s.watch.checkActive();
+    await sleep(40);
+    expect(s.calls).toEqual(['active']);
+  });
+
+  it('stops when the script is invalidated', async () => {
+    const s = setup();
+    s.feed.append(document.createElement('div'));
+    s.ctx.abort();
+    await sleep(FEED_CHECK_INTERVAL_MS + 60);
+    expect(s.calls).toEqual([]);
+  });
+});
+
+describe('leak check', () => {
+  it('many checks leave no listener behind on the script context', async () => {
+    const s = setup();
+    ctx = s.ctx;
+    const add = vi.spyOn(s.ctx.signal, 'addEventListener');
+    for (let i = 0; i < 5; i++) {
+      s.feed.append(document.createElement('div'));
+      await sleep(FEED_CHECK_INTERVAL_MS + 20);
+    }
+    expect(s.calls.filter((c) => c === 'items').length).toBeGreaterThanOrEqual(5);
+    expect(add.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});
