@@ -8,12 +8,16 @@ export function summaryTable({ date, quick, sizes, machine, build, results }) {
   const add = (metric, value, target = '', pass) => rows.push(`| ${metric} | ${value} | ${target} | ${mark(pass)} |`);
   const o = results.overlay?.overlay;
   if (o) {
-    add(`Overlay: main-thread ms per item, with (median / p95)`, `${o.with.medianMs} / ${o.with.p95Ms}`);
-    add(`Overlay: main-thread ms per item, without (median / p95)`, `${o.without.medianMs} / ${o.without.p95Ms}`);
+    const cpu = o.measure?.includes('ThreadTime') ? 'main-thread CPU' : 'main-thread';
+    add(`Overlay: ${cpu} ms per item, with (median / p95)${o.rounds ? `, ${o.items} items × ${o.rounds} rounds` : ''}`, `${o.with.medianMs} / ${o.with.p95Ms}`);
+    add(`Overlay: ${cpu} ms per item, without (median / p95)`, `${o.without.medianMs} / ${o.without.p95Ms}`);
     add('Overlay: added main-thread ms per item', val(o.addedPerItemMs.value), o.addedPerItemMs.target, o.addedPerItemMs.pass);
     add('Overlay: added main-thread time (with / without − 1)', val(o.addedMainThread.value, ' %'), o.addedMainThread.target, o.addedMainThread.pass);
     add('Overlay: script (JS) ms per item, with / without', `${o.with.scriptMsPerItem} / ${o.without.scriptMsPerItem}`);
     add('Overlay: long tasks with / without', `${o.with.longTasks} / ${o.without.longTasks}`);
+    if (o.extensionScriptCpuMsPerItem) add("Overlay: the extension's own script CPU ms per item (median / p95 / mean, from profile samples)", `${o.extensionScriptCpuMsPerItem.median} / ${o.extensionScriptCpuMsPerItem.p95} / ${o.extensionScriptCpuMsPerItem.mean}`);
+    if (o.addedStyleRecalcsPerItem !== undefined) add('Overlay: style recalcs / layouts added per item', `${o.addedStyleRecalcsPerItem} / ${o.addedLayoutsPerItem}`);
+    if (o.perRound) add('Overlay: added ms per item and share, per round', o.perRound.map((r) => `${r.addedCpuMsPerItem} ms, ${r.addedShare} %`).join('; '));
   }
   const m = results.overlay?.contentMemory;
   if (m) {

@@ -74,9 +74,15 @@ export async function journeySummaryFor(db: GuangjieDb, now: number, touchpoints
   if (recent && (!small || cached.touchpoints === touchpoints)) return cached;
   if (small) return recount(db, now, touchpoints);
   // Started a little later, so the page that asked reads its numbers before the recount's scan competes with it.
-  setTimeout(() => void recount(db, now, touchpoints).catch((e) => console.warn('[guangjie] journey count', e)), recountDelayMs);
+  // One pending start at a time (several popup opens within the delay make one recount, not several).
+  scheduled ??= setTimeout(() => {
+    scheduled = null;
+    void recount(db, now, touchpoints).catch((e) => console.warn('[guangjie] journey count', e));
+  }, recountDelayMs);
   return cached ?? null;
 }
+
+let scheduled: ReturnType<typeof setTimeout> | null = null;
 
 /** How long after a popup's request a large store's recount starts. Milliseconds. */
 export const JOURNEY_RECOUNT_DELAY_MS = 5_000;
