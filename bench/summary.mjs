@@ -51,6 +51,8 @@ export function summaryTable({ date, quick, sizes, machine, build, results }) {
     `Run ${date}${quick ? ' (--quick sizes)' : ''}: ${sizes.items} feed items, ${sizes.ingest} ingested, ${sizes.store} stored. ` +
       `Machine: ${machine.cpus} × ${machine.model}, ${machine.memGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium}. ` +
       `Build: ${build.commit}${build.dirtyTree ? ' + uncommitted changes' : ''} (${build.extensionDir}).`,
+    ...Object.entries(results).filter(([, r]) => r?.ranAt).map(([name, r]) =>
+      `- ${name}: ran ${r.ranAt} on build ${r.build?.commit ?? '?'}${r.build?.dirtyTree ? ' + uncommitted changes' : ''}${r.note ? ` (${r.note})` : ''}.`),
     '',
     '| metric | measured | target | met |',
     '|---|---|---|---|',

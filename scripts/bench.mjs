@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=overlay,ingest,store] [-- --store=200000]`: the issue 5 benchmarks, each measured side by
+// `npm run bench [-- --quick] [-- --only=overlay,ingest,store] [-- --store=200000] [-- --merge]`: the issue 5 benchmarks, each measured side by
 // side in one run in the real headless Chromium on the BUILT extension (npm run build first), written to
 // bench/results.json with the machine they ran on, and summarised as a table (also written into
 // docs/PERFORMANCE.md between its result markers). Benchmarks never fail on timing: the exit code is 0 unless
@@ -39,8 +39,11 @@ const machine = {
 };
 const build = { extensionDir, commit: sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']), dirtyTree: !!sh('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no']) };
 
-const results = {};
 const resultsFile = join(root, 'bench/results.json');
+// `--merge`: keep the parts of the last results that this run does not redo (each part says when and on which
+// build it ran), so a long benchmark can be redone alone.
+const merge = args.includes('--merge') && existsSync(resultsFile);
+const results = merge ? JSON.parse(readFileSync(resultsFile, 'utf8')).results ?? {} : {};
 /** Written after every benchmark, so a long run stopped midway still leaves what it measured. */
 const save = () => writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), quick: quick || resized, sizes: SIZES, machine, build, results }, null, 2) + '\n');
 const runs = { overlay: () => runOverlay({ items: SIZES.items }), ingest: () => runIngest({ touchpoints: SIZES.ingest }), store: () => runStore({ touchpoints: SIZES.store }) };
@@ -50,7 +53,7 @@ for (const [name, run] of Object.entries(runs)) {
   const t0 = Date.now();
   process.stdout.write(`bench ${name} … `);
   try {
-    results[name] = await run();
+    results[name] = { ...(await run()), ranAt: new Date().toISOString(), build };
     console.log(`${Math.round((Date.now() - t0) / 1000)} s`);
   } catch (e) {
     failed = true;
