@@ -16,8 +16,10 @@ after(async () => ext?.close());
 
 test('a version-1 database opens, migrates and keeps every row', async () => {
   const page = await openExtensionPage(ext, 'popup.html');
-  // Replace whatever the worker made with the saved version-1 database. The worker's handle closes itself on
-  // versionchange (utils/db/connection.ts), so the delete is not blocked.
+  // Once the popup has its numbers (it reads the database itself too), replace whatever the worker made with the
+  // saved version-1 database. Every handle closes itself on versionchange (utils/db/connection.ts), so the delete
+  // is not blocked.
+  await page.locator('[data-testid="stat-items-seen"]').waitFor();
   await page.evaluate(`(${createV1Database})(indexedDB, ${JSON.stringify(fixture)})`);
 
   // The worker opens (and so upgrades) the database when the popup asks for its numbers.
