@@ -17,6 +17,7 @@ import { guarded, log } from './guard';
 import { ItemStore } from './item-store';
 import { sanitizePageUrl } from '../journeys/privacy';
 import { TouchpointSender } from './sender';
+import { after } from './timers';
 import { buildTouchpoint } from './touchpoints';
 
 export interface Session {
@@ -53,7 +54,8 @@ const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
 export function createSession(ctx: ContentScriptContext, platform: Platform): Session {
   const sender = new TouchpointSender(
     (touchpoints) => browser.runtime.sendMessage({ type: 'cs-bg/touchpoints', touchpoints }),
-    { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    // `after` (./timers.ts), not ctx.setTimeout: that leaves an abort listener behind per call, one per batch sent.
+    { setTimeout: (fn, ms) => after(ctx, ms, fn), clearTimeout: (cancel) => { if (typeof cancel === 'function') cancel(); } },
     log,
   );
   const domIds = new WeakMap<Element, string>();
