@@ -11,7 +11,7 @@
 import type { JourneyCounts } from '../messages';
 import type { GuangjieDb } from '../db/schema';
 import { buildJourneys, type Journey } from '../journeys';
-import { journeyInputs, journeyInputSlimmer } from '../export/journey-tables';
+import { journeyInputs } from '../export/journey-tables';
 import { dayKey } from './aggregates';
 import { DEFAULT_DEFINITIONS } from '../journeys/definitions';
 
@@ -42,8 +42,7 @@ export function countJourneys(journeys: readonly Journey[]): JourneyCounts {
 }
 
 export async function computeJourneySummary(db: GuangjieDb, now: number, touchpoints: number): Promise<JourneySummary> {
-  // Only counts are kept, so the inputs are held slimmed (no page URLs or provenance).
-  const journeys = buildJourneys(await journeyInputs(db, undefined, undefined, journeyInputSlimmer()), DEFAULT_DEFINITIONS, true);
+  const journeys = buildJourneys(await journeyInputs(db), DEFAULT_DEFINITIONS, true);
   const day = dayKey(now);
   const summary: JourneySummary = {
     computedAt: now,

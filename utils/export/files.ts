@@ -13,8 +13,7 @@ import { dayKey } from '../background/aggregates';
 import { CSV_COLUMNS, csvChunks } from './csv';
 import { bundleJsonSchema, columnListCsv } from './dictionary';
 import { jsonBundleChunks, type ExportManifest } from './json-bundle';
-import type { Touchpoint } from '../model/touchpoint';
-import { buildJourneyTables, inPages, isJourneyInput, journeyInputSlimmer, journeyTablesFrom, regroup, type JourneyTables } from './journey-tables';
+import { buildJourneyTables, inPages, JourneyInputGatherer, journeyTablesFrom, regroup, type JourneyTables } from './journey-tables';
 import { ndjsonChunks } from './ndjson';
 import { rowPseudonymiser } from './pseudonymise';
 import { pageRows } from './rows';
@@ -75,20 +74,6 @@ export async function startProgress(db: GuangjieDb, progress: ExportProgress): P
   progress.grow(touchpoints + items);
 }
 
-/**
- * Journey inputs gathered from the touchpoints table's own pages as they stream past, so a million-row export
- * reads the table once, not twice. Only a complete pass counts: if the table was not read to its end before the
- * journeys are wanted, they are read by a scan of their own.
- */
-class JourneyInputGatherer {
-  readonly inputs: Touchpoint[] = [];
-  complete = false;
-  private readonly slim = journeyInputSlimmer();
-  take(page: readonly Touchpoint[]): void {
-    for (const tp of page) if (isJourneyInput(tp)) this.inputs.push(this.slim(tp));
-  }
-}
-
 async function* mapPages<T, U>(
   pages: AsyncIterable<T[]>,
   fn: ((row: T) => Promise<U>) | undefined,
@@ -115,14 +100,18 @@ async function* tap<T>(pages: AsyncIterable<T[]>, see: (page: T[]) => void): Asy
 function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableName) => AsyncIterable<unknown[]> {
   const p = opts.salt ? rowPseudonymiser(opts.salt) : undefined;
   const progress = opts.progress;
+  // Journey inputs gathered from the touchpoints table's own pages as they stream past, so a million-row export
+  // reads the table once. Only a complete pass counts: if the table was not read to its end before the journeys
+  // are wanted, they are read by a scan of their own.
   const gathered = new JourneyInputGatherer();
+  let gatheredAll = false;
   let journeys: Promise<JourneyTables> | undefined;
   const scanned = (n: number) => {
     progress?.grow(n);
     progress?.add(n);
   };
   const journeyTables = () =>
-    (journeys ??= (gathered.complete ? Promise.resolve(journeyTablesFrom(gathered.inputs, true)) : buildJourneyTables(db, scanned)).then((t) => {
+    (journeys ??= (gatheredAll ? Promise.resolve(journeyTablesFrom(gathered.inputs, true)) : buildJourneyTables(db, scanned)).then((t) => {
       gathered.inputs.length = 0; // handed over to the journeys; the gatherer's copy is not needed again
       progress?.grow(t.journeys.length + t.attributionRows);
       return t;
@@ -137,7 +126,7 @@ function tableSource(db: GuangjieDb, opts: ExportOptions): (table: ExportTableNa
           tap(pageRows(db, 'touchpoints') as AsyncIterable<StoredTouchpoint[]>, (page) => journeys || gathered.take(page)),
           p && ((r) => p.touchpoint(r)),
           progress,
-          () => (gathered.complete = !journeys),
+          () => (gatheredAll = !journeys),
         );
       case 'items':
         return mapPages(pageRows(db, 'items') as AsyncIterable<StoredItem[]>, p && ((r) => p.item(r)), progress);

@@ -59,19 +59,26 @@ export function journeyInputSlimmer(): (tp: Touchpoint) => Touchpoint {
   };
 }
 
-/** Every stored touchpoint that can belong to a journey; `onPage` hears how many rows each page read. */
-export async function journeyInputs(
-  db: GuangjieDb,
-  onPage?: (rows: number) => void,
-  keep: (tp: Touchpoint) => boolean = () => true,
-  project: (tp: Touchpoint) => Touchpoint = (tp) => tp,
-): Promise<Touchpoint[]> {
-  const out: Touchpoint[] = [];
+/**
+ * Journey inputs gathered page by page: the touches that can belong to a journey, slimmed (journeyInputSlimmer).
+ * The export feeds it the touchpoints table's own pages as they stream past; `journeyInputs` a scan of its own.
+ */
+export class JourneyInputGatherer {
+  readonly inputs: Touchpoint[] = [];
+  private readonly slim = journeyInputSlimmer();
+  take(page: readonly Touchpoint[]): void {
+    for (const tp of page) if (isJourneyInput(tp)) this.inputs.push(this.slim(tp));
+  }
+}
+
+/** Every stored touchpoint that can belong to a journey, slimmed; `onPage` hears how many rows each page read. */
+export async function journeyInputs(db: GuangjieDb, onPage?: (rows: number) => void): Promise<Touchpoint[]> {
+  const gathered = new JourneyInputGatherer();
   for await (const page of pageRows(db, 'touchpoints', JOURNEY_SCAN_PAGE_ROWS)) {
-    for (const tp of page as Touchpoint[]) if (isJourneyInput(tp) && keep(tp)) out.push(project(tp));
+    gathered.take(page as Touchpoint[]);
     onPage?.(page.length);
   }
-  return out;
+  return gathered.inputs;
 }
 
 export interface JourneyTables {
@@ -100,8 +107,7 @@ export function journeyTablesFrom(inputs: readonly Touchpoint[], handedOver = fa
 }
 
 export async function buildJourneyTables(db: GuangjieDb, onPage?: (rows: number) => void): Promise<JourneyTables> {
-  // The tables read ids, times, keys, tags and types only: inputs are held slimmed (no page URL, no provenance).
-  const { journeys, attribution, attributionRows } = journeyTablesFrom(await journeyInputs(db, onPage, undefined, journeyInputSlimmer()), true);
+  const { journeys, attribution, attributionRows } = journeyTablesFrom(await journeyInputs(db, onPage), true);
   return { journeys, attribution, attributionRows };
 }
 
