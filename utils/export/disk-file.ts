@@ -5,7 +5,7 @@
  * Files go to a folder of their own and are removed at the start of the next export (a download may still be
  * reading one now). Where OPFS or its writable streams are missing, the caller falls back to a Blob.
  */
-import { BLOB_PART_CHARS, type ExportFile } from './files';
+import { textParts, type ExportFile } from './files';
 
 /** The OPFS folder exports are written to. */
 export const EXPORT_DIR = 'guangjie-exports';
@@ -33,24 +33,13 @@ export async function clearOldExports(root: OpfsRoot): Promise<void> {
   await dir.removeEntry(EXPORT_DIR, { recursive: true }).catch(() => undefined);
 }
 
-/** Write the file's chunks to OPFS, ~BLOB_PART_CHARS characters per write; the finished file, read from disk. */
+/** Write the file's text to OPFS, a part (textParts) per write; the finished file, read from disk. */
 export async function fileToDisk(root: OpfsRoot, file: ExportFile, stamp = Date.now()): Promise<File> {
   const dir = await (await root.getDirectory()).getDirectoryHandle(EXPORT_DIR, { create: true });
   const handle = await dir.getFileHandle(`${stamp}-${file.filename}`, { create: true });
   const out = await handle.createWritable();
   try {
-    let pending: string[] = [];
-    let pendingChars = 0;
-    for await (const chunk of file.chunks) {
-      pending.push(chunk);
-      pendingChars += chunk.length;
-      if (pendingChars >= BLOB_PART_CHARS) {
-        await out.write(pending.join(''));
-        pending = [];
-        pendingChars = 0;
-      }
-    }
-    if (pending.length) await out.write(pending.join(''));
+    for await (const part of textParts(file.chunks)) await out.write(part);
     await out.close();
   } catch (e) {
     await out.abort(e).catch(() => undefined); // nothing half-written is left as if it were whole

@@ -172,26 +172,28 @@ export function exportFiles(db: GuangjieDb, format: ExportFormat, manifest: Expo
   }
 }
 
-/** Characters gathered before they become one Blob part: small parts keep the heap small, few parts keep it fast. */
+/** Characters gathered into one part (a Blob part, or one write to disk): small parts keep the heap small, few keep it fast. */
 export const BLOB_PART_CHARS = 1 << 23;
 
-/** Collect a file's chunks into a Blob, about 8 M characters per part, so the text never sits whole in the JS heap. */
-export async function fileToBlob(file: ExportFile, onProgress?: (chars: number) => void): Promise<Blob> {
-  const parts: Blob[] = [];
+/** A file's chunks joined into parts of about BLOB_PART_CHARS characters, so the text never sits whole in the heap. */
+export async function* textParts(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let pending: string[] = [];
   let pendingChars = 0;
-  let chars = 0;
-  for await (const chunk of file.chunks) {
+  for await (const chunk of chunks) {
     pending.push(chunk);
     pendingChars += chunk.length;
-    chars += chunk.length;
     if (pendingChars >= BLOB_PART_CHARS) {
-      parts.push(new Blob(pending));
+      yield pending.join('');
       pending = [];
       pendingChars = 0;
     }
-    onProgress?.(chars);
   }
-  if (pending.length) parts.push(new Blob(pending));
+  if (pending.length) yield pending.join('');
+}
+
+/** Collect a file's text into a Blob, a part at a time. */
+export async function fileToBlob(file: ExportFile): Promise<Blob> {
+  const parts: Blob[] = [];
+  for await (const part of textParts(file.chunks)) parts.push(new Blob([part]));
   return new Blob(parts, { type: file.mime });
 }
