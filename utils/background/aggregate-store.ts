@@ -145,20 +145,27 @@ async function rebuild(db: GuangjieDb, { pageSize = RECOMPUTE_PAGE_ROWS, resume 
   }
 }
 
-/** Read the aggregates the popup needs. Rebuilds first if they are missing (after an upgrade) or half rebuilt. */
-export async function readAggregates(db: GuangjieDb, today: string): Promise<{ total: Bucket; today: Bucket; shops: ShopAgg[] }> {
-  if (rebuilding) await rebuilding.catch(() => undefined);
-  let total = (await db.get('meta', META_AGG_TOTAL)) as Bucket | undefined;
-  const marker = (await db.get('meta', META_AGG_REBUILD)) as RebuildMarker | undefined;
-  if (marker || (!total && (await db.count('touchpoints')) > 0)) {
-    total = await (rebuilding ?? recomputeAggregates(db, { resume: !!marker }));
-  }
+/** The rows the popup's numbers come from, read in one transaction, as stored (missing rows undefined). */
+export async function readAggregateRows(db: GuangjieDb, today: string) {
   const tx = db.transaction('meta');
-  const [day, top] = await Promise.all([
+  const [total, marker, day, top] = await Promise.all([
+    tx.store.get(META_AGG_TOTAL) as Promise<Bucket | undefined>,
+    tx.store.get(META_AGG_REBUILD) as Promise<RebuildMarker | undefined>,
     tx.store.get(metaAggDay(today)) as Promise<Bucket | undefined>,
     tx.store.get(META_AGG_TOP_SHOPS) as Promise<ShopAgg[] | undefined>,
   ]);
-  return { total: total ?? emptyBucket(), today: day ?? emptyBucket(), shops: top ?? (await topShopsFromRows(db)) };
+  return { total, marker, day, top };
+}
+
+/** Read the aggregates the popup needs. Rebuilds first if they are missing (after an upgrade) or half rebuilt. */
+export async function readAggregates(db: GuangjieDb, today: string): Promise<{ total: Bucket; today: Bucket; shops: ShopAgg[] }> {
+  if (rebuilding) await rebuilding.catch(() => undefined);
+  let rows = await readAggregateRows(db, today);
+  if (rows.marker || (!rows.total && (await db.count('touchpoints')) > 0)) {
+    await (rebuilding ?? recomputeAggregates(db, { resume: !!rows.marker }));
+    rows = await readAggregateRows(db, today);
+  }
+  return { total: rows.total ?? emptyBucket(), today: rows.day ?? emptyBucket(), shops: rows.top ?? (await topShopsFromRows(db)) };
 }
 
 /** The top-shops row made from every shop row (a store whose aggregates predate the row), and kept. */

@@ -5,9 +5,8 @@
 import type { Stats, StatsSummary } from '../messages';
 import { isRecording, type Settings } from '../settings';
 import type { GuangjieDb } from '../db/schema';
-import { META_AGG_REBUILD, META_AGG_TOP_SHOPS, META_AGG_TOTAL, metaAggDay } from '../db/schema';
-import { dayKey, emptyBucket, type Bucket, type ShopAgg } from './aggregates';
-import { readAggregates } from './aggregate-store';
+import { dayKey, emptyBucket, type Bucket } from './aggregates';
+import { readAggregateRows, readAggregates } from './aggregate-store';
 import { degradedInDb, type RecentDiagnostics } from './diagnostics';
 import { journeySummaryFor, META_JOURNEY_SUMMARY, type JourneySummary } from './journey-summary';
 
@@ -73,15 +72,11 @@ export async function buildStats(
  * caller's: `degraded` needs the worker's diagnostics and stays false here.
  */
 export async function readStatsSnapshot(db: GuangjieDb, now: number, settings: Settings): Promise<Stats | null> {
-  const tx = db.transaction('meta');
-  const [total, marker, day, top, journeys] = await Promise.all([
-    tx.store.get(META_AGG_TOTAL) as Promise<Bucket | undefined>,
-    tx.store.get(META_AGG_REBUILD),
-    tx.store.get(metaAggDay(dayKey(now))) as Promise<Bucket | undefined>,
-    tx.store.get(META_AGG_TOP_SHOPS) as Promise<ShopAgg[] | undefined>,
-    tx.store.get(META_JOURNEY_SUMMARY) as Promise<JourneySummary | undefined>,
+  const [rows, journeys] = await Promise.all([
+    readAggregateRows(db, dayKey(now)),
+    db.get('meta', META_JOURNEY_SUMMARY) as Promise<JourneySummary | undefined>,
   ]);
-  if (!total || marker || !top) return null;
-  const agg = { total, today: day ?? emptyBucket(), shops: top };
+  if (!rows.total || rows.marker || !rows.top) return null;
+  const agg = { total: rows.total, today: rows.day ?? emptyBucket(), shops: rows.top };
   return { ...statsFrom(agg, journeys ?? null, now), storageFull: settings.storageFull, degraded: false, recording: isRecording(settings) };
 }
