@@ -1,49 +1,13 @@
 // Launching Chromium for the benchmarks: the same headless Chromium and replica the end-to-end tests use, with
 // or without the built extension, plus the few measuring helpers every benchmark shares.
-import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/harness.mjs';
-import { installReplica } from '../demo/replica.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { extensionDir, launchProfile } from '../tests/e2e/harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built extension; GJ_EXTENSION_DIR points the benchmarks at another build (e.g. a clean checkout's). */
-export const extensionDir = process.env.GJ_EXTENSION_DIR || join(root, '.output/chrome-mv3');
+export { extensionDir };
 
 /** A persistent Chromium profile with (withExtension) or without the extension, every request on the replica. */
-export async function launch({ withExtension, items }) {
-  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: npm run build`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'guangjie-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
-      ...CHROMIUM_ARGS,
-    ],
-  });
-  await installReplica(context, { items });
-  let extensionId = null;
-  if (withExtension) {
-    let [worker] = context.serviceWorkers();
-    if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
-    extensionId = new URL(worker.url()).host;
-  }
-  return {
-    context,
-    userDataDir,
-    extensionId,
-    extUrl: (p) => `chrome-extension://${extensionId}/${p}`,
-    async close() {
-      await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+export const launch = ({ withExtension, items }) => launchProfile({ withExtension, items, prefix: 'guangjie-bench-' });
 
 /** Consent and study ids as the consent page records them, so recording is on. */
 export async function giveConsent(b) {

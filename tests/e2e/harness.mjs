@@ -37,31 +37,41 @@ export async function waitFor(fn, { timeout = 15_000, interval = 100, message = 
 /** Chromium flags every launch here uses: no sandbox as root, and no background traffic to the closed network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-export async function launchExtension({ items, extraArgs = [] } = {}) {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('build the extension first: npm run build');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'guangjie-e2e-'));
+/**
+ * A fresh headless Chromium profile with every request on the replica: with the built extension loaded
+ * (`withExtension`, waiting for its service worker) or with extensions off (the benchmarks' baseline).
+ * `prefix` names the temporary profile directory, which close() removes.
+ */
+export async function launchProfile({ withExtension = true, items, extraArgs = [], prefix = 'guangjie-e2e-' } = {}) {
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: npm run build`);
+  const userDataDir = mkdtempSync(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
       ...CHROMIUM_ARGS,
       ...extraArgs,
     ],
   });
   await installReplica(context, { items });
-  let [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionId = new URL(worker.url()).host;
+  let worker = null;
+  if (withExtension) {
+    [worker] = context.serviceWorkers();
+    if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  }
+  const extensionId = worker ? new URL(worker.url()).host : null;
   const close = async () => {
     await context.close().catch(() => {});
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, extensionId, worker, close, extUrl: (p) => `chrome-extension://${extensionId}/${p}` };
+  return { context, userDataDir, extensionId, worker, close, extUrl: (p) => `chrome-extension://${extensionId}/${p}` };
 }
+
+/** The built extension in a fresh profile (see launchProfile). */
+export const launchExtension = ({ items, extraArgs } = {}) => launchProfile({ items, extraArgs });
 
 /** Open an extension page (popup, dashboard) in a tab. */
 export async function openExtensionPage(ext, path) {
