@@ -164,6 +164,40 @@ describe('touchpoint sender', () => {
     expect(sender.pending).toEqual([]);
   });
 
+  it('page hide sends everything queued at once, even beside a batch still in flight', async () => {
+    const w = fakeWorker();
+    const sender = new TouchpointSender(w.transport);
+    w.mode = 'ack-late'; // the first batch is in flight, its answer not yet back
+    const first = tp();
+    sender.enqueue(first);
+    await vi.advanceTimersByTimeAsync(BATCH_DELAY_MS);
+    expect(w.calls).toBe(1);
+    w.mode = 'ok';
+    const rest = Array.from({ length: BATCH_BACKLOG_MAX + 3 }, tp); // a room's leave, the last impressions…
+    rest.forEach((t) => sender.enqueue(t));
+    sender.flushAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.calls).toBe(3); // the rest, in two messages, without waiting for the first reply or a timer
+    expect(w.writes).toEqual(rest.map((t) => t.id));
+    expect(sender.pending).toEqual([first]);
+    w.late.forEach((ack) => ack());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sender.pending).toEqual([]);
+    expect(w.writes).toHaveLength(rest.length + 1);
+  });
+
+  it('page hide with nothing in flight sends the queue once, not twice', async () => {
+    const w = fakeWorker();
+    const sender = new TouchpointSender(w.transport);
+    const all = Array.from({ length: 3 }, tp);
+    all.forEach((t) => sender.enqueue(t));
+    sender.flushAll();
+    await vi.advanceTimersByTimeAsync(BATCH_DELAY_MS);
+    expect(w.calls).toBe(1);
+    expect(w.writes).toEqual(all.map((t) => t.id));
+    expect(sender.pending).toEqual([]);
+  });
+
   it('drops the oldest, with a log, only past the queue cap', () => {
     const log = vi.fn();
     const sender = new TouchpointSender(async () => undefined, undefined, log, 3);

@@ -69,6 +69,8 @@ export function readReply(reply: unknown, batch: readonly Touchpoint[]): { remov
 export class TouchpointSender {
   private queue: Touchpoint[] = [];
   private inFlight = false;
+  /** The ids of the batch in flight: a page-hide flush sends everything else beside it. */
+  private inFlightIds = new Set<string>();
   private failures = 0;
   private timer: unknown = null;
   private refusals = new Map<string, number>();
@@ -105,6 +107,26 @@ export class TouchpointSender {
     void this.sendNext();
   }
 
+  /**
+   * The page is going away (pagehide): everything queued goes now, in as many messages as it takes, even while a
+   * batch is in flight — that batch's reply may come to a page that no longer runs, and waiting for it would leave
+   * the rest (a live room's leave, the last impressions) behind. A message sent during pagehide still reaches the
+   * worker, and it stores by id, so a touchpoint that also goes again later (the page was kept in the back/forward
+   * cache) is stored once.
+   */
+  flushAll(): void {
+    this.clearTimer();
+    void this.sendNext(); // starts a batch unless one is in flight; either way inFlightIds now holds what is on its way
+    const rest = this.queue.filter((t) => !this.inFlightIds.has(t.id));
+    for (let i = 0; i < rest.length; i += BATCH_BACKLOG_MAX) {
+      const batch = rest.slice(i, i + BATCH_BACKLOG_MAX);
+      this.transport(batch).then(
+        (reply) => this.remove(readReply(reply, batch).remove),
+        (err) => this.log('send on page hide failed', err),
+      );
+    }
+  }
+
   private schedule(ms: number): void {
     if (this.timer !== null || this.inFlight) return;
     this.timer = this.timers.setTimeout(() => {
@@ -122,6 +144,7 @@ export class TouchpointSender {
     if (this.inFlight || this.queue.length === 0) return;
     this.inFlight = true;
     const batch = this.queue.slice(0, this.queue.length > BATCH_MAX ? BATCH_BACKLOG_MAX : BATCH_MAX);
+    this.inFlightIds = new Set(batch.map((t) => t.id));
     let settled = false;
     const attempt = this.transport(batch).then(
       (reply) => {
@@ -145,6 +168,7 @@ export class TouchpointSender {
     const delivered = await Promise.race([attempt, timeout]);
     settled = true;
     this.inFlight = false;
+    this.inFlightIds.clear();
     if (delivered) {
       this.failures = 0;
       // After a full batch a burst is draining: send its tail at once rather than waiting to gather more.

@@ -98,7 +98,7 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   watchLayoutDrift(session);
   // Registered after the impression tracker's own pagehide handler, so the episodes it ends go out in this flush.
   ctx.addEventListener(window, 'pagehide', () => {
-    session.sender.flush();
+    session.sender.flushAll();
     outbox.flush();
   });
 }
