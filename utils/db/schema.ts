@@ -1,11 +1,14 @@
 /**
  * The one database schema. Nothing outside this file calls `openDB`.
  *
- * Versions (one upgrade step each; a step never rewrites what an earlier step made, it only adds):
+ * Versions (one upgrade step each; a step never rewrites a stored row):
  *  1. touchpoints (keyPath id; indexes at, type), items (keyPath key = `${platform}:${id}`), meta.
  *  2. touchpoints gain the sessionId and itemId indexes; diagnostics store (auto key; index at);
  *     seen store (one row per item with an impression, for running "items seen" counts). The running
  *     aggregates in meta are dropped so the stats code rebuilds them from the touchpoints kept.
+ *  3. touchpoints drop the type, sessionId and itemId indexes: nothing reads through them (the dashboard, retention
+ *     and exports read by `at` or by key), and each index is one more backend write per stored touchpoint — with
+ *     four indexes a row cost twice what it costs with one (docs/PERFORMANCE.md, Ingest).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Diagnostic } from '../messages';
@@ -14,7 +17,7 @@ import type { ClassifiedItem, TagId } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
 
 export const DB_NAME = 'guangjie';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Where and when a stored row came from. */
 export interface Provenance {
@@ -48,7 +51,7 @@ export interface GuangjieSchema extends DBSchema {
   touchpoints: {
     key: string;
     value: StoredTouchpoint;
-    indexes: { at: number; type: string; sessionId: string; itemId: string };
+    indexes: { at: number };
   };
   items: { key: string; value: StoredItem; indexes: { lastSeen: number } };
   diagnostics: { key: number; value: StoredDiagnostic; indexes: { at: number } };
@@ -75,16 +78,20 @@ export const META_AGG_TOP_SHOPS = 'agg:top-shops';
 /** All aggregate keys sort between these two. */
 export const META_AGG_RANGE = ['agg:', 'agg:\uffff'] as const;
 
+/** Indexes earlier versions made and version 3 dropped: not in the typed schema any more. */
+const DROPPED_TOUCHPOINT_INDEXES = ['type', 'sessionId', 'itemId'] as const;
+type AnyIndexes = { createIndex(name: string, keyPath: string): unknown; deleteIndex(name: string): void; indexNames: DOMStringList };
+
 export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
     tps.createIndex('at', 'at');
-    tps.createIndex('type', 'type');
+    (tps as unknown as AnyIndexes).createIndex('type', 'type');
     db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
     db.createObjectStore('meta');
   }
   if (oldVersion < 2) {
-    const tps = tx.objectStore('touchpoints');
+    const tps = tx.objectStore('touchpoints') as unknown as AnyIndexes;
     tps.createIndex('sessionId', 'sessionId');
     tps.createIndex('itemId', 'itemId');
     db.createObjectStore('diagnostics', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
@@ -93,6 +100,10 @@ export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void
     // kept are counted even when a new batch is written before the first stats read.
     void tx.objectStore('meta').delete(IDBKeyRange.bound(...META_AGG_RANGE));
     if (oldVersion >= 1) void tx.objectStore('meta').put({ after: null }, META_AGG_REBUILD); // not on a fresh install
+  }
+  if (oldVersion < 3) {
+    const tps = tx.objectStore('touchpoints') as unknown as AnyIndexes;
+    for (const name of DROPPED_TOUCHPOINT_INDEXES) if (tps.indexNames.contains(name)) tps.deleteIndex(name);
   }
 }
 
