@@ -48,6 +48,43 @@ describe('exports written to disk (OPFS)', () => {
     expect([...Array(10)].map((_, i) => text[i * (chunk.length + 1)]).join('')).toBe('0123456789');
   });
 
+  it('pass a chunk of a part’s size on as it is (not copied into a bigger part), after the small ones before it', async () => {
+    const { root, files } = fakeOpfs();
+    const page = 'p'.repeat(BLOB_PART_CHARS);
+    await fileToDisk(root, fileOf(['[', page, ',', page, ']']), 8);
+    const writes = files.get(`${EXPORT_DIR}/8-guangjie-touchpoints-2026-11-26.ndjson`)!.writes;
+    expect(writes.map((w) => String(w).length)).toEqual([1, BLOB_PART_CHARS, 1, BLOB_PART_CHARS, 1]);
+  });
+
+  it('make the next part while the last is being written, with at most one part waiting', async () => {
+    const pulled: number[] = [];
+    const writesDone: Array<() => void> = [];
+    let writing = 0;
+    const handle = {
+      createWritable: async () => ({
+        write: (_: string) => new Promise<void>((ok) => { writing++; writesDone.push(() => { writing--; ok(); }); }),
+        close: async () => undefined,
+        abort: async () => undefined,
+      }),
+      getFile: async () => new File([], 'x'),
+    };
+    const root: OpfsRoot = { getDirectory: async () => ({ getDirectoryHandle: async () => ({ getFileHandle: async () => handle }) }) as never };
+    const part = 'x'.repeat(BLOB_PART_CHARS);
+    const chunks = (async function* () {
+      for (let i = 0; i < 3; i++) {
+        pulled.push(writing); // how many writes were unfinished when this part was asked for
+        yield part;
+      }
+    })();
+    const done = fileToDisk(root, { filename: 'f', mime: 'text/plain', chunks });
+    for (let i = 0; i < 20 && writesDone.length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      writesDone[writesDone.length - 1]?.();
+    }
+    await done;
+    expect(pulled).toEqual([0, 1, 1]); // parts 2 and 3 were made while the one before them was still being written
+  });
+
   it('abort the file when the rows fail midway, and pass the error on', async () => {
     const { root, files } = fakeOpfs();
     await expect(fileToDisk(root, fileOf(['a', 'b'], true), 1)).rejects.toThrow('disk full');

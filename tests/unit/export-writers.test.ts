@@ -25,6 +25,24 @@ describe('export writers', () => {
     expect(pages).toEqual([3, 3, 1]);
   });
 
+  it('read pages ahead of the reader, each row once and in key order, and stop cleanly when the reader stops early', async () => {
+    const db = await openTestDb();
+    await seedExportRows(db, 9);
+    const all = await db.getAllKeys('touchpoints');
+    for (const ahead of [0, 1, 3]) {
+      const seen: unknown[] = [];
+      for await (const page of pageRows(db, 'touchpoints', 2, ahead)) seen.push(...(page as Array<{ id: string }>).map((r) => r.id));
+      expect(seen).toEqual(all);
+    }
+    for await (const page of pageRows(db, 'touchpoints', 3, 3)) {
+      expect(page).toHaveLength(3);
+      break; // three reads are still chained behind this page: nothing unhandled may come of them
+    }
+    const exact: number[] = []; // 9 rows: the last full page is followed by an empty read, which yields nothing
+    for await (const page of pageRows(db, 'touchpoints', 3, 2)) exact.push(page.length);
+    expect(exact).toEqual([3, 3, 3]);
+  });
+
   it('write NDJSON whose every line parses back to a stored row', async () => {
     const db = await openTestDb();
     await seedExportRows(db, 7);

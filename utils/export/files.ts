@@ -172,23 +172,34 @@ export function exportFiles(db: GuangjieDb, format: ExportFormat, manifest: Expo
   }
 }
 
-/** Characters gathered into one part (a Blob part, or one write to disk): small parts keep the heap small, few keep it fast. */
-export const BLOB_PART_CHARS = 1 << 23;
+/**
+ * Characters in one part (a Blob part, or one write to disk): small chunks are gathered up to it, so a file is not
+ * made of thousands of tiny writes; a chunk this big already (a page of rows) goes on as it is — joining it to
+ * others would copy hundreds of megabytes over a large export. Parts stay small enough to keep the heap small.
+ */
+export const BLOB_PART_CHARS = 1 << 21;
 
-/** A file's chunks joined into parts of about BLOB_PART_CHARS characters, so the text never sits whole in the heap. */
+/** A file's chunks as parts of at least BLOB_PART_CHARS characters (but the last), so the text never sits whole in the heap. */
 export async function* textParts(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let pending: string[] = [];
   let pendingChars = 0;
+  const gathered = () => {
+    const part = pending.length === 1 ? pending[0] : pending.join('');
+    pending = [];
+    pendingChars = 0;
+    return part;
+  };
   for await (const chunk of chunks) {
+    if (chunk.length >= BLOB_PART_CHARS) {
+      if (pending.length) yield gathered();
+      yield chunk;
+      continue;
+    }
     pending.push(chunk);
     pendingChars += chunk.length;
-    if (pendingChars >= BLOB_PART_CHARS) {
-      yield pending.join('');
-      pending = [];
-      pendingChars = 0;
-    }
+    if (pendingChars >= BLOB_PART_CHARS) yield gathered();
   }
-  if (pending.length) yield pending.join('');
+  if (pending.length) yield gathered();
 }
 
 /** Collect a file's text into a Blob, a part at a time. */
