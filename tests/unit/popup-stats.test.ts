@@ -87,6 +87,20 @@ describe('popup stats', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(await db.get('meta', META_JOURNEY_SUMMARY)).toMatchObject({ computedAt: later, allTime: { open: 2 } });
   });
+
+  it('never recounts a large store that has not changed since its count, however old the count (an export must not compete with a rescan)', async () => {
+    const db = await openTestDb();
+    const big = JOURNEY_SYNC_MAX_TOUCHPOINTS + 1;
+    await writeTouchpoints(db, [tp({ productId: 'p1', tags: ['shop'] })], ctx);
+    await journeySummaryFor(db, ctx.now, big);
+    await new Promise((r) => setTimeout(r, 50));
+    const first = await db.get('meta', META_JOURNEY_SUMMARY);
+    await writeTouchpoints(db, [tp({ productId: 'p2', tags: ['shop'], at: T0 + MIN })], ctx); // not yet in `big`
+    const later = ctx.now + (JOURNEY_SUMMARY_MAX_AGE_MIN + 1) * MIN;
+    expect(await journeySummaryFor(db, later, big)).toEqual(first);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.get('meta', META_JOURNEY_SUMMARY)).toEqual(first); // no recount started
+  });
 });
 
 describe('a large store\'s recount', () => {

@@ -4,8 +4,10 @@
  * other aggregates. Instead the count is computed from the journey inputs (utils/export/journey-tables.ts: only
  * touches with a product, shop or brand, and searches) and cached in `meta` under META_JOURNEY_SUMMARY.
  *  - A small store (≤ JOURNEY_SYNC_MAX_TOUCHPOINTS) is recounted while the popup waits whenever it changed.
- *  - A large one is recounted in the background (one at a time), at most every JOURNEY_SUMMARY_MAX_AGE_MIN; the
- *    popup shows the last count with its time, so opening the popup never waits on a scan.
+ *  - A large one is recounted in the background (one at a time) when it changed, at most every
+ *    JOURNEY_SUMMARY_MAX_AGE_MIN; the popup shows the last count with its time, so opening the popup never waits
+ *    on a scan.
+ *  - An unchanged store (same day, same touchpoint total) keeps its count however old it is.
  * "Today" counts journeys whose last touch is today (a converted journey: its conversion).
  */
 import type { JourneyCounts } from '../messages';
@@ -66,11 +68,16 @@ function recount(db: GuangjieDb, now: number, touchpoints: number): Promise<Jour
 export async function journeySummaryFor(db: GuangjieDb, now: number, touchpoints: number): Promise<JourneySummary | null> {
   const cached = (await db.get('meta', META_JOURNEY_SUMMARY)) as JourneySummary | undefined;
   const small = touchpoints <= JOURNEY_SYNC_MAX_TOUCHPOINTS;
-  const recent = !!cached && cached.day === dayKey(now) && now - cached.computedAt < JOURNEY_SUMMARY_MAX_AGE_MIN * 60_000;
+  const today = !!cached && cached.day === dayKey(now);
+  const recent = today && now - cached.computedAt < JOURNEY_SUMMARY_MAX_AGE_MIN * 60_000;
+  // Nothing changed since the count (same day, same number of touchpoints; retention rebuilds that number when it
+  // deletes rows): it stands, however old. A large store that did not sit still would otherwise be rescanned
+  // each time a page asks — in the middle of an export, a second full scan competing with it.
+  if (today && cached.touchpoints === touchpoints) return cached;
   // A small store is recounted whenever it changed. A large one changes with every touchpoint while the viewer
   // browses: recounting on each change would keep the worker scanning all the time, so its count is redone
   // only when it is older than JOURNEY_SUMMARY_MAX_AGE_MIN (the popup shows the time it was made).
-  if (recent && (!small || cached.touchpoints === touchpoints)) return cached;
+  if (recent && !small) return cached;
   if (small) return recount(db, now, touchpoints);
   // Started a little later, so the page that asked reads its numbers before the recount's scan competes with it.
   // One pending start at a time (several popup opens within the delay make one recount, not several).
