@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withDefinitions } from '../../utils/journeys/definitions';
 import { buildJourneys } from '../../utils/journeys/journeys';
+import { isLinkable, linkKeys } from '../../utils/journeys/linking';
 import { journeyRow } from '../../utils/journeys/rows';
 import { DAY, MIN, T0, tp } from './journeys-helpers';
 
@@ -39,6 +40,13 @@ describe('journeys: linking by product, shop and brand', () => {
       touchpointIds: ['brand', 'shop', 'conv'], productId: 'P1', shopId: 'S', brand: 'li-ning', platform: 'douyin',
     });
     expect(ids(journeys[1])).toEqual(['other']); // the other shop's touch is an open journey of its own
+  });
+
+  it('calls a touch linkable exactly when it has a key to link by (blank and spaces-only brands are none)', () => {
+    const touches = [{ productId: 'P' }, { shopId: 'S' }, { brand: ' Nike ' }, { brand: '   ' }, { brand: '' }, { productId: '', shopId: '' }, {},
+      { productId: 'P', shopId: 'S', brand: 'B' }].map((f) => tp({ type: 'impression', at: T0, ...f }));
+    expect(touches.map(isLinkable)).toEqual(touches.map((t) => linkKeys(t).length > 0));
+    expect(touches.map(isLinkable)).toEqual([true, true, true, false, false, false, false, true]);
   });
 
   it('never links across platforms', () => {

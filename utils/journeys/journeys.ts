@@ -131,7 +131,8 @@ export function buildJourneys(
   handedOver = false,
 ): Journey[] {
   const all = assignSessions(touchpoints, defs, handedOver);
-  const isConversion = (tp: Touchpoint) => (defs.conversionTypes as readonly string[]).includes(tp.type);
+  const conversionTypes = new Set<string>(defs.conversionTypes);
+  const isConversion = (tp: Touchpoint) => conversionTypes.has(tp.type);
   const converted: Journey[] = [];
   const open: Journey[] = [];
   for (const platform of new Set(all.map((tp) => tp.platform))) {

@@ -23,7 +23,8 @@ export function linkKeys(tp: Touchpoint): string[] {
   return keys;
 }
 
-export const isLinkable = (tp: Touchpoint): boolean => linkKeys(tp).length > 0;
+/** Whether the touch has a key to link by (without making the keys: asked of every stored row). */
+export const isLinkable = (tp: Touchpoint): boolean => !!(tp.productId || tp.shopId || normaliseBrand(tp.brand));
 
 /** For each link key, the positions (ascending, so also in time order) of the touches in `list` carrying it. */
 export function positionsByKey(list: readonly Touchpoint[]): Map<string, number[]> {
