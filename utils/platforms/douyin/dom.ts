@@ -94,9 +94,8 @@ export function signals(el: Element): DomSignals {
 
 export const dom: Platform['dom'] = {
   findItems(root) {
-    const els = S.all(root, S.feedItem);
-    // Keep the outermost match: a slide wrapper and the video inside it are one item.
-    return els.filter((e) => !els.some((o) => o !== e && o.contains(e))).map((el) => ({ el, id: itemId(el) }));
+    // The outermost matches: a slide wrapper and the video inside it are one item.
+    return S.outermost(root, S.feedItem).map((el) => ({ el, id: itemId(el) }));
   },
   // The playing item (feed slide, modal player, detail page, live room), else the grid card under the pointer,
   // else (layout drift) whatever item id covers the middle of the viewport.

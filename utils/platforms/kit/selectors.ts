@@ -22,8 +22,22 @@ export function first(root: ParentNode, sels: readonly Sel[]): Element | null {
   return null;
 }
 
-/** Every element any fallback matches, in document order, without repeats. */
+/** The fallbacks as one selector list, per list (a lookup runs on every feed change). */
+const joined = new WeakMap<readonly Sel[], string>();
+
+/**
+ * Every element any fallback matches, in document order, without repeats. One query with the fallbacks as one
+ * selector list walks the document once (a query per fallback walked it once each: nine walks per feed change);
+ * a list that does not parse as a whole (one fallback this engine cannot read) is queried fallback by fallback.
+ */
 export function all(root: ParentNode, sels: readonly Sel[]): Element[] {
+  let list = joined.get(sels);
+  if (list === undefined) joined.set(sels, (list = sels.map((s) => s.selector).join(', ')));
+  try {
+    return [...root.querySelectorAll(list)];
+  } catch {
+    // fall through: one fallback at a time, skipping the ones that do not parse
+  }
   const found = new Set<Element>();
   for (const s of sels) {
     try {
@@ -32,5 +46,23 @@ export function all(root: ParentNode, sels: readonly Sel[]): Element[] {
       // unsupported selector: skip
     }
   }
-  return [...found];
+  return sortedInDocumentOrder([...found]);
+}
+
+const sortedInDocumentOrder = (els: Element[]): Element[] =>
+  els.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+
+/**
+ * The matches that are not inside another match (a slide wrapper and the video inside it are one item). In
+ * document order an element's descendants come right after it, so one pass keeps the outermost.
+ */
+export function outermost(root: ParentNode, sels: readonly Sel[]): Element[] {
+  const kept: Element[] = [];
+  let outer: Element | null = null;
+  for (const el of all(root, sels)) {
+    if (outer?.contains(el)) continue;
+    kept.push(el);
+    outer = el;
+  }
+  return kept;
 }

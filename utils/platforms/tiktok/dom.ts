@@ -48,9 +48,8 @@ function atViewportMiddle(el: Element): boolean {
 }
 
 function findItems(root: ParentNode): Array<{ el: Element; id: string | null }> {
-  const els = S.all(root, S.feedItem);
-  // Keep the outermost match: an article and a container inside it are one item.
-  return els.filter((e) => !els.some((o) => o !== e && o.contains(e))).map((el) => ({ el, id: itemIdOf(el) }));
+  // The outermost matches: an article and a container inside it are one item.
+  return S.outermost(root, S.feedItem).map((el) => ({ el, id: itemIdOf(el) }));
 }
 
 export const dom: Platform['dom'] = {
