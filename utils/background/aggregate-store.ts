@@ -41,7 +41,8 @@ export async function loadAggState(tx: AggTx, tps: Touchpoint[]): Promise<AggSta
  */
 export const TOP_SHOPS_KEPT = 50;
 
-const byTouchpoints = (a: ShopAgg, b: ShopAgg) => b.touchpoints - a.touchpoints || (a.shopId < b.shopId ? -1 : a.shopId > b.shopId ? 1 : 0);
+/** Shops with the most touchpoints first, ties by id: the kept row's order and the popup's. */
+export const byTouchpoints = (a: ShopAgg, b: ShopAgg): number => b.touchpoints - a.touchpoints || a.shopId.localeCompare(b.shopId);
 
 /** The kept top shops after `changed` rows: their new values replace their old entries. Pure. */
 export function mergeTopShops(top: readonly ShopAgg[], changed: Iterable<ShopAgg>): ShopAgg[] {

@@ -6,7 +6,7 @@ import type { Stats, StatsSummary } from '../messages';
 import { isRecording, type Settings } from '../settings';
 import type { GuangjieDb } from '../db/schema';
 import { dayKey, emptyBucket, type Bucket } from './aggregates';
-import { readAggregateRows, readAggregates } from './aggregate-store';
+import { byTouchpoints, readAggregateRows, readAggregates } from './aggregate-store';
 import { degradedInDb, type RecentDiagnostics } from './diagnostics';
 import { journeySummaryFor, META_JOURNEY_SUMMARY, type JourneySummary } from './journey-summary';
 
@@ -36,7 +36,7 @@ type Aggregates = Awaited<ReturnType<typeof readAggregates>>;
 /** The popup's numbers from aggregates and a journey count (flags filled in by the caller). Pure. */
 export function statsFrom(agg: Aggregates, journeys: JourneySummary | null, now: number): Omit<Stats, 'storageFull' | 'degraded' | 'recording'> {
   const topShops = [...agg.shops]
-    .sort((a, b) => b.touchpoints - a.touchpoints || a.shopId.localeCompare(b.shopId))
+    .sort(byTouchpoints)
     .slice(0, TOP_SHOPS)
     .map(({ shopId, name, touchpoints }) => (name ? { shopId, name, touchpoints } : { shopId, touchpoints }));
   const today = journeys && journeys.day === dayKey(now) ? journeys.today : null;
