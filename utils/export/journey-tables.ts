@@ -17,10 +17,10 @@ import { ATTRIBUTION_MODEL_IDS, attributionPages, buildJourneys, creditedTouches
 import { DEFAULT_DEFINITIONS } from '../journeys/definitions';
 import { pageRows } from './rows';
 
-/** Rows per read while scanning for journey inputs (bigger pages: fewer transactions). Count. */
-export const JOURNEY_SCAN_PAGE_ROWS = 2000;
-
 export const isJourneyInput = (tp: Touchpoint): boolean => isLinkable(tp) || tp.type === 'search';
+
+/** The optional string fields a journey input keeps (shared between rows). */
+const SHARED_STRING_FIELDS = ['itemId', 'adKind', 'authorId', 'productId', 'shopId', 'brand', 'roomId'] as const;
 
 /**
  * A projector for journey inputs: each kept touch without the fields journeys never read (page URL, provenance,
@@ -28,9 +28,6 @@ export const isJourneyInput = (tp: Touchpoint): boolean => isLinkable(tp) || tp.
  * read from IndexedDB carry their own copy of every string, so the same shop id or tag list held 50,000 times
  * would take 50,000 copies. One projector per scan (its table of shared values lives as long as it does).
  */
-/** The optional string fields a journey input keeps (shared between rows). */
-const SHARED_STRING_FIELDS = ['itemId', 'adKind', 'authorId', 'productId', 'shopId', 'brand', 'roomId'] as const;
-
 export function journeyInputSlimmer(): (tp: Touchpoint) => Touchpoint {
   // Two tables, keyed by the value itself (building a prefixed key per field per row cost more than it saved).
   const strings = new Map<string, string>();
@@ -74,7 +71,7 @@ export class JourneyInputGatherer {
 /** Every stored touchpoint that can belong to a journey, slimmed; `onPage` hears how many rows each page read. */
 export async function journeyInputs(db: GuangjieDb, onPage?: (rows: number) => void): Promise<Touchpoint[]> {
   const gathered = new JourneyInputGatherer();
-  for await (const page of pageRows(db, 'touchpoints', JOURNEY_SCAN_PAGE_ROWS)) {
+  for await (const page of pageRows(db, 'touchpoints')) {
     gathered.take(page as Touchpoint[]);
     onPage?.(page.length);
   }
