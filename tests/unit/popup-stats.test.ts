@@ -69,15 +69,21 @@ describe('popup stats', () => {
     expect(await journeySummaryFor(db, ctx.now, JOURNEY_SYNC_MAX_TOUCHPOINTS + 1)).toMatchObject({ allTime: { open: 1 } });
   });
 
-  it('recounts a large store only when its count is older than the maximum age, not on every new touchpoint', async () => {
+  /** A "large" store (one product) whose count is made, then a second product's touchpoint stored after it. */
+  async function countedThenGrown() {
     const db = await openTestDb();
     const big = JOURNEY_SYNC_MAX_TOUCHPOINTS + 1;
     await writeTouchpoints(db, [tp({ productId: 'p1', tags: ['shop'] })], ctx);
     await journeySummaryFor(db, ctx.now, big);
     await new Promise((r) => setTimeout(r, 50));
     const first = await db.get('meta', META_JOURNEY_SUMMARY);
-    // more touchpoints arrive (a second product: two open journeys once recounted)
+    // a second product: two open journeys once recounted
     await writeTouchpoints(db, [tp({ productId: 'p2', tags: ['shop'], at: T0 + MIN })], ctx);
+    return { db, big, first };
+  }
+
+  it('recounts a large store only when its count is older than the maximum age, not on every new touchpoint', async () => {
+    const { db, big, first } = await countedThenGrown();
     expect(await journeySummaryFor(db, ctx.now + MIN, big + 1)).toEqual(first);
     await new Promise((r) => setTimeout(r, 50));
     expect(await db.get('meta', META_JOURNEY_SUMMARY)).toEqual(first); // no recount started
@@ -89,13 +95,7 @@ describe('popup stats', () => {
   });
 
   it('never recounts a large store that has not changed since its count, however old the count (an export must not compete with a rescan)', async () => {
-    const db = await openTestDb();
-    const big = JOURNEY_SYNC_MAX_TOUCHPOINTS + 1;
-    await writeTouchpoints(db, [tp({ productId: 'p1', tags: ['shop'] })], ctx);
-    await journeySummaryFor(db, ctx.now, big);
-    await new Promise((r) => setTimeout(r, 50));
-    const first = await db.get('meta', META_JOURNEY_SUMMARY);
-    await writeTouchpoints(db, [tp({ productId: 'p2', tags: ['shop'], at: T0 + MIN })], ctx); // not yet in `big`
+    const { db, big, first } = await countedThenGrown(); // the second touchpoint is not yet in the total `big`
     const later = ctx.now + (JOURNEY_SUMMARY_MAX_AGE_MIN + 1) * MIN;
     expect(await journeySummaryFor(db, later, big)).toEqual(first);
     await new Promise((r) => setTimeout(r, 50));
