@@ -101,7 +101,7 @@ export class TouchpointSender {
     if (!this.inFlight) this.flush();
   }
 
-  /** Send now (pagehide, tests). Safe to call any time. */
+  /** Send the next batch now (a batch just filled; tests). Safe to call any time. Page hide uses flushAll. */
   flush(): void {
     this.clearTimer();
     void this.sendNext();
