@@ -1,7 +1,7 @@
 // Read the extension's IndexedDB from one of its own pages (same origin as the worker), with the raw API, so a
 // test counts what is really stored without going through the code under test.
 
-/** `{ count, ids, byType }` of the touchpoints table, read in an extension page. */
+/** `{ count, ids, byType }` of the stored touchpoints (the rows of every chunk), read in an extension page. */
 export async function readTouchpoints(page) {
   return page.evaluate(
     () =>
@@ -10,14 +10,15 @@ export async function readTouchpoints(page) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('touchpoints')) return db.close(), resolve({ count: 0, ids: [], byType: {} });
-          const req = db.transaction('touchpoints').objectStore('touchpoints').getAll();
+          if (!db.objectStoreNames.contains('touchpointChunks')) return db.close(), resolve({ count: 0, ids: [], byType: {} });
+          const req = db.transaction('touchpointChunks').objectStore('touchpointChunks').getAll();
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             db.close();
+            const rows = req.result.flatMap((c) => c.rows);
             const byType = {};
-            for (const r of req.result) byType[r.type] = (byType[r.type] ?? 0) + 1;
-            resolve({ count: req.result.length, ids: req.result.map((r) => r.id), byType, rows: req.result });
+            for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + 1;
+            resolve({ count: rows.length, ids: rows.map((r) => r.id), byType, rows });
           };
         };
       }),

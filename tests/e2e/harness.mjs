@@ -111,7 +111,10 @@ export async function expectOverlay(page, id, tags, what = id) {
   }, { timeout: 10_000, message: `overlay on ${what} (${id}) with tags "${want}"; got ${JSON.stringify(await overlayState(page))}` });
 }
 
-/** Every row of one IndexedDB store of the extension's database, read from an extension page. */
+/**
+ * Every row of one IndexedDB store of the extension's database, read from an extension page. 'touchpoints' are the
+ * rows of every touchpoint chunk (schema version 4 stores them a chunk per written batch).
+ */
 export async function readStore(ext, store) {
   const page = await openExtensionPage(ext, 'popup.html');
   try {
@@ -119,8 +122,9 @@ export async function readStore(ext, store) {
       const open = indexedDB.open('guangjie');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+        const chunked = name === 'touchpoints';
+        const req = open.result.transaction(chunked ? 'touchpointChunks' : name, 'readonly').objectStore(chunked ? 'touchpointChunks' : name).getAll();
+        req.onsuccess = () => { open.result.close(); resolve(chunked ? req.result.flatMap((c) => c.rows) : req.result); };
         req.onerror = () => reject(req.error);
       };
     }), store);

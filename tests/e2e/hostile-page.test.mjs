@@ -26,12 +26,14 @@ before(async () => {
 });
 after(async () => ext?.close());
 
+/** Every row of a store; 'touchpoints': the rows of every touchpoint chunk. */
 async function dbRows(popup, store) {
   return popup.evaluate((store) => new Promise((resolve, reject) => {
     const open = indexedDB.open('guangjie');
     open.onsuccess = () => {
-      const req = open.result.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => (open.result.close(), resolve(req.result));
+      const chunked = store === 'touchpoints';
+      const req = open.result.transaction(chunked ? 'touchpointChunks' : store).objectStore(chunked ? 'touchpointChunks' : store).getAll();
+      req.onsuccess = () => (open.result.close(), resolve(chunked ? req.result.flatMap((c) => c.rows) : req.result));
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);

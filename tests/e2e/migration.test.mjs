@@ -1,6 +1,7 @@
 // Issue 5 point 2, in the real browser: a database written by schema version 1 (tests/fixtures/db/guangjie-v1.json,
 // loaded with the raw IndexedDB API exactly as version 1 laid it out) is opened by the built extension's worker,
-// upgraded to the current version, and keeps every row; the stale running aggregates are rebuilt from the rows.
+// upgraded to the current version, and keeps every row (moved into chunks); the stale running aggregates are
+// rebuilt from the rows.
 // (tests/unit/db-schema.test.ts checks the same upgrade step in fake-indexeddb.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,20 +33,21 @@ test('a version-1 database opens, migrates and keeps every row', async () => {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['touchpoints', 'items', 'meta']);
+      const tx = db.transaction(['touchpointChunks', 'items', 'meta']);
       const all = (store) => new Promise((ok) => { const r = tx.objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
-      Promise.all([all('touchpoints'), all('items'), new Promise((ok) => { const r = tx.objectStore('meta').get('note'); r.onsuccess = () => ok(r.result); })])
-        .then(([touchpoints, items, note]) => {
-          const out = { version: db.version, stores: [...db.objectStoreNames].sort(), indexes: [...tx.objectStore('touchpoints').indexNames].sort(), touchpoints, items, note };
+      Promise.all([all('touchpointChunks'), all('items'), new Promise((ok) => { const r = tx.objectStore('meta').get('note'); r.onsuccess = () => ok(r.result); })])
+        .then(([chunks, items, note]) => {
+          const touchpoints = chunks.flatMap((c) => c.rows);
+          const out = { version: db.version, stores: [...db.objectStoreNames].sort(), indexes: [...tx.objectStore('touchpointChunks').indexNames].sort(), touchpoints, items, note };
           db.close();
           resolve(out);
         });
     };
   }));
   assert.ok(after.version >= 2, `upgraded (version ${after.version})`);
-  assert.deepEqual(after.stores, ['diagnostics', 'items', 'meta', 'seen', 'touchpoints']);
-  assert.equal(after.version, 3);
-  assert.deepEqual(after.indexes, ['at'], 'version 3 keeps only the index something reads through');
+  assert.deepEqual(after.stores, ['diagnostics', 'items', 'meta', 'seen', 'touchpointChunks']);
+  assert.equal(after.version, 4);
+  assert.deepEqual(after.indexes, ['atMax', 'atMin', 'id'], 'version 4 keeps touchpoints in chunks, found by time and by id');
   const byId = (a, b) => (a.id < b.id ? -1 : 1);
   assert.deepEqual(after.touchpoints.sort(byId), [...fixture.touchpoints].sort(byId), 'every touchpoint kept, unchanged');
   assert.deepEqual(after.items, fixture.items, 'every item kept, unchanged');

@@ -4,6 +4,7 @@ import background from '../../entrypoints/background';
 import { getDb } from '../../utils/db/connection';
 import { updateSettings } from '../../utils/settings';
 import { freshIndexedDb, tp } from './background-fixtures';
+import { getTouchpoint } from '../../utils/db/touchpoint-chunks';
 
 let idleListeners: unknown[] = [];
 
@@ -26,7 +27,7 @@ describe('background entrypoint', () => {
     const one = tp();
     const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'cs-bg/touchpoints', touchpoints: [one] }, { id: fakeBrowser.runtime.id, tab: { id: 1 } } as never);
     expect(reply).toEqual({ ok: true, stored: [one.id] });
-    expect(await (await getDb()).get('touchpoints', one.id)).toMatchObject({ extVersion: '9.9.9' });
+    expect(await getTouchpoint(await getDb(), one.id)).toMatchObject({ extVersion: '9.9.9' });
     const [fromPage] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ui-bg/settings' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') } as never);
     expect(fromPage).toMatchObject({ ok: true, settings: { consentGiven: true } });
   });

@@ -4,6 +4,7 @@ import type { Touchpoint } from '../../utils/model/touchpoint';
 import type { ClassifiedItem } from '../../utils/model/tags';
 import { openGuangjieDb, type GuangjieDb } from '../../utils/db/schema';
 import { resetDbConnection } from '../../utils/db/connection';
+import { allTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 /** 2025-03-01 10:00 local time, epoch ms. */
 export const T0 = new Date(2025, 2, 1, 10, 0, 0).getTime();
@@ -47,3 +48,6 @@ export function item(over: Partial<ClassifiedItem> = {}): ClassifiedItem {
     ...over,
   };
 }
+
+/** The stored touchpoints' ids, sorted (the order a per-row store keyed by id returned them in). */
+export const storedIds = async (db: GuangjieDb): Promise<string[]> => (await allTouchpoints(db)).map((r) => r.id).sort();

@@ -1,31 +1,34 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBRequest as FakeRequest, IDBVersionChangeEvent as FakeEvent } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '../../utils/background/router';
 import { StorageFullError, writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { getSettings, updateSettings } from '../../utils/settings';
 import { dumpAggregates } from '../../utils/background/aggregate-store';
 import { freshIndexedDb, MIN, openTestDb, T0, tp } from './background-fixtures';
+import { countTouchpoints, allTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 /**
- * Touchpoint writes fail the way a full disk makes them fail, at the IndexedDB layer (whatever the writer uses,
- * add or put): the request errors with QuotaExceededError some time after it was issued, then the browser aborts
- * the transaction. `fail` decides per write, so a batch can fail halfway through. Returns the undo.
+ * Writes of a batch fail the way a full disk makes them fail, at the IndexedDB layer (whatever the writer uses,
+ * add or put, on the touchpoint chunks or the aggregates in meta): the request errors with QuotaExceededError
+ * some time after it was issued, then the browser aborts the transaction. `fail` decides per write, so a batch
+ * can fail halfway through. Returns the undo.
  */
-function quotaOnTouchpointWrites(fail: (writeIndex: number) => boolean): () => void {
+function quotaOnBatchWrites(fail: (writeIndex: number) => boolean): () => void {
   const proto = IDBObjectStore.prototype;
   const original = { add: proto.add, put: proto.put };
   let writes = 0;
   const faulty = (method: 'add' | 'put') =>
     function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]): IDBRequest {
-      if (this.name !== 'touchpoints' || !fail(writes++)) return original[method].apply(this, args);
-      const request = Object.assign(new EventTarget(), { error: null as DOMException | null, onsuccess: null, onerror: null as ((e: Event) => void) | null });
+      if (!['touchpointChunks', 'meta'].includes(this.name) || !fail(writes++)) return original[method].apply(this, args);
+      // A real (fake-indexeddb) request object, so idb's promise wrapper treats it as one.
+      const request = new FakeRequest() as IDBRequest & { readyState: string; error: DOMException };
       const tx = this.transaction;
       // A real request keeps the transaction open until the failure is reported.
       this.count().onsuccess = () => {
+        request.readyState = 'done';
         request.error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        const event = new Event('error', { cancelable: true });
-        request.onerror?.(event);
-        request.dispatchEvent(event);
+        request.dispatchEvent(new FakeEvent('error'));
         tx.abort();
       };
       return request as unknown as IDBRequest;
@@ -51,11 +54,11 @@ describe('storage full (QuotaExceededError)', () => {
   it('throws StorageFullError and leaves stored rows and aggregates untouched when a batch fails halfway', async () => {
     const db = await openTestDb();
     await writeTouchpoints(db, [tp({ tags: ['shop'] }), tp()], ctx);
-    const rowsBefore = await db.getAll('touchpoints');
+    const rowsBefore = await allTouchpoints(db);
     const aggBefore = await dumpAggregates(db);
-    undo = quotaOnTouchpointWrites((i) => i === 1); // the second row of the next batch fails
+    undo = quotaOnBatchWrites((i) => i === 1); // the next batch's chunk is added, then its first aggregate write fails
     await expect(writeTouchpoints(db, [tp({ tags: ['ad'] }), tp(), tp()], ctx)).rejects.toBeInstanceOf(StorageFullError);
-    expect(await db.getAll('touchpoints')).toEqual(rowsBefore);
+    expect(await allTouchpoints(db)).toEqual(rowsBefore);
     expect(await dumpAggregates(db)).toEqual(aggBefore);
   });
 
@@ -63,7 +66,7 @@ describe('storage full (QuotaExceededError)', () => {
     await updateSettings({ consentGiven: true });
     const db = await openTestDb();
     let full = true;
-    undo = quotaOnTouchpointWrites(() => full);
+    undo = quotaOnBatchWrites(() => full);
     const router = createRouter({
       getDb: async () => db, getSettings, updateSettings,
       extVersion: '0.1.0', extensionId: 'x', extensionOrigin: ORIGIN, now: () => T0 + MIN, log: () => {},
@@ -75,10 +78,10 @@ describe('storage full (QuotaExceededError)', () => {
 
     full = false; // space freed, but recording stays paused until the participant switches it back on
     expect(await router.handle({ type: 'cs-bg/touchpoints', touchpoints: batch }, tab)).toEqual({ ok: false, error: 'storage-full' });
-    expect(await db.count('touchpoints')).toBe(0);
+    expect(await countTouchpoints(db)).toBe(0);
 
     await router.handle({ type: 'ui-bg/update-settings', patch: { recordingEnabled: true } }, popup);
     expect(await router.handle({ type: 'cs-bg/touchpoints', touchpoints: batch }, tab)).toEqual({ ok: true, stored: [batch[0].id] });
-    expect(await db.count('touchpoints')).toBe(1);
+    expect(await countTouchpoints(db)).toBe(1);
   });
 });

@@ -3,7 +3,8 @@ import { dumpAggregates, recomputeAggregates } from '../../utils/background/aggr
 import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '../../utils/background/retention';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { writeDiagnostic } from '../../utils/background/diagnostics';
-import { freshIndexedDb, openTestDb, T0, tp } from './background-fixtures';
+import { freshIndexedDb, openTestDb, T0, tp, storedIds } from './background-fixtures';
+import { countTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 const DAY = 86_400_000;
 const ctx = { extVersion: '0.1.0', now: T0 };
@@ -15,7 +16,7 @@ describe('retention', () => {
     const db = await openTestDb();
     await writeTouchpoints(db, [tp({ at: T0 - 400 * DAY + 1 }), tp()], { ...ctx, now: T0 });
     expect(await pruneExpired(db, 0, T0)).toMatchObject({ touchpoints: 0 });
-    expect(await db.count('touchpoints')).toBe(2);
+    expect(await countTouchpoints(db)).toBe(2);
   });
 
   it('deletes touchpoints older than retentionDays and rebuilds the aggregates from the rest', async () => {
@@ -26,7 +27,7 @@ describe('retention', () => {
     await writeDiagnostic(db, { at: T0 - 40 * DAY, kind: 'bad-json', detail: 'x' }, ctx);
     await writeDiagnostic(db, { at: T0 - DAY, kind: 'bad-json', detail: 'y' }, ctx);
     expect(await pruneExpired(db, 7, T0)).toEqual({ touchpoints: 1, diagnostics: 1 });
-    expect(await db.getAllKeys('touchpoints')).toEqual([kept.id]);
+    expect(await storedIds(db)).toEqual([kept.id]);
     const after = await dumpAggregates(db);
     await recomputeAggregates(db);
     expect(after).toEqual(await dumpAggregates(db));

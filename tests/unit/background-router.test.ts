@@ -4,6 +4,7 @@ import { createRouter } from '../../utils/background/router';
 import { getDb } from '../../utils/db/connection';
 import { getSettings, updateSettings } from '../../utils/settings';
 import { freshIndexedDb, MIN, T0, tp } from './background-fixtures';
+import { countTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 const ORIGIN = 'chrome-extension://guangjie-test/';
 const tab = { id: 'guangjie-test', tab: { id: 3 } };
@@ -32,20 +33,20 @@ describe('background message router', () => {
     const sender = { tab: { id: 3 } };
     expect(await r.handle(msg, sender)).toEqual({ ok: true, stored: batch.map((t) => t.id) });
     expect(await r.handle(msg, sender)).toEqual({ ok: true, stored: batch.map((t) => t.id) });
-    expect(await (await getDb()).count('touchpoints')).toBe(2);
+    expect(await countTouchpoints(await getDb())).toBe(2);
   });
 
   it('drops touchpoints without storing them until consent is given, so senders stop retrying', async () => {
     const batch = [tp()];
     expect(await router().handle({ type: 'cs-bg/touchpoints', touchpoints: batch }, tab)).toEqual({ ok: true, stored: [batch[0].id], dropped: true });
-    expect(await (await getDb()).count('touchpoints')).toBe(0);
+    expect(await countTouchpoints(await getDb())).toBe(0);
   });
 
   it('drops touchpoints when the recording switch is off', async () => {
     await updateSettings({ consentGiven: true, recordingEnabled: false });
     const reply = await router().handle({ type: 'cs-bg/touchpoints', touchpoints: [tp()] }, tab);
     expect(reply).toMatchObject({ ok: true, dropped: true });
-    expect(await (await getDb()).count('touchpoints')).toBe(0);
+    expect(await countTouchpoints(await getDb())).toBe(0);
   });
 
   it('skips invalid touchpoints with a reason, stores the rest and a diagnostic', async () => {
@@ -54,7 +55,7 @@ describe('background message router', () => {
     const reply = await router().handle({ type: 'cs-bg/touchpoints', touchpoints: [good, { ...tp(), at: 'yesterday' }] }, tab);
     expect(reply).toMatchObject({ ok: true, stored: [good.id], rejected: [{ index: 1, reason: expect.stringContaining('at') }] });
     const db = await getDb();
-    expect(await db.count('touchpoints')).toBe(1);
+    expect(await countTouchpoints(db)).toBe(1);
     expect((await db.getAll('diagnostics'))[0]).toMatchObject({ kind: 'rejected-message', tabId: 3 });
   });
 
@@ -100,7 +101,7 @@ describe('background message router', () => {
     const r = router();
     await r.handle({ type: 'cs-bg/touchpoints', touchpoints: [tp()] }, tab);
     expect(await r.handle({ type: 'ui-bg/delete-all' }, popup)).toEqual({ ok: true });
-    expect(await (await getDb()).count('touchpoints')).toBe(0);
+    expect(await countTouchpoints(await getDb())).toBe(0);
     expect(await r.handle({ type: 'ui-bg/stats' }, popup)).toMatchObject({ stats: { allTime: { itemsSeen: 0, touchpoints: 0 } } });
   });
 });

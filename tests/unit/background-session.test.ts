@@ -3,11 +3,12 @@ import { assignArrivalSessions, SESSION_GAP_MIN, type SessionState } from '../..
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import type { PlatformId } from '../../utils/model/item';
 import { freshIndexedDb, MIN, openTestDb, T0, tp } from './background-fixtures';
+import { getTouchpoint } from '../../utils/db/touchpoint-chunks';
 
 const ctx = { extVersion: '0.1.0', now: T0 };
 const sessionsOf = async (ids: string[]) => {
   const db = await openTestDb();
-  const rows = await Promise.all(ids.map((id) => db.get('touchpoints', id)));
+  const rows = await Promise.all(ids.map((id) => getTouchpoint(db, id)));
   db.close();
   return rows.map((r) => r!.sessionId);
 };

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeItems, writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { DEFINITIONS_VERSION } from '../../utils/definitions-version';
-import { freshIndexedDb, item, MIN, openTestDb, T0, tp } from './background-fixtures';
+import { freshIndexedDb, item, MIN, openTestDb, T0, tp, storedIds } from './background-fixtures';
+import { countTouchpoints, getTouchpoint, allTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 const ctx = { extVersion: '0.1.0', now: T0 + 5 * MIN };
 
@@ -12,30 +13,30 @@ describe('touchpoint write path', () => {
     const db = await openTestDb();
     const batch = [tp(), tp({ type: 'product-click', at: T0 + 1000 })];
     expect(await writeTouchpoints(db, batch, ctx)).toEqual(batch.map((t) => t.id));
-    expect(await db.getAllKeys('touchpoints')).toEqual(batch.map((t) => t.id).sort());
+    expect(await storedIds(db)).toEqual(batch.map((t) => t.id).sort());
   });
 
   it('writes a retried batch as a no-op: same row count, rows unchanged', async () => {
     const db = await openTestDb();
     const batch = [tp(), tp(), tp()];
     await writeTouchpoints(db, batch, ctx);
-    const before = await db.getAll('touchpoints');
+    const before = await allTouchpoints(db);
     expect(await writeTouchpoints(db, batch, { ...ctx, now: ctx.now + 60 * MIN })).toEqual(batch.map((t) => t.id));
-    expect(await db.count('touchpoints')).toBe(3);
-    expect(await db.getAll('touchpoints')).toEqual(before);
+    expect(await countTouchpoints(db)).toBe(3);
+    expect(await allTouchpoints(db)).toEqual(before);
   });
 
   it('a retry that brings new rows with it: the new ones are stored, the stored ones left exactly as they were', async () => {
     const db = await openTestDb();
     const first = [tp(), tp()];
     await writeTouchpoints(db, first, ctx);
-    const before = await db.getAll('touchpoints');
+    const before = await allTouchpoints(db);
     const later = [tp({ at: T0 + MIN }), tp({ at: T0 + 2 * MIN })];
     const retry = [...first, ...later];
     expect(await writeTouchpoints(db, retry, { ...ctx, now: ctx.now + MIN })).toEqual(retry.map((t) => t.id));
-    expect(await db.count('touchpoints')).toBe(4);
-    for (const row of before) expect(await db.get('touchpoints', row.id)).toEqual(row);
-    expect(await db.get('touchpoints', later[0].id)).toMatchObject({ recordedAt: ctx.now + MIN });
+    expect(await countTouchpoints(db)).toBe(4);
+    for (const row of before) expect(await getTouchpoint(db, row.id)).toEqual(row);
+    expect(await getTouchpoint(db, later[0].id)).toMatchObject({ recordedAt: ctx.now + MIN });
   });
 
   it('rows already stored never choose the sessions of the new rows sent with them', async () => {
@@ -45,8 +46,8 @@ describe('touchpoint write path', () => {
     await db.delete('meta', 'session:douyin'); // no open session: resent first, `old` would start one for both
     const fresh = tp({ at: T0 + MIN });
     await writeTouchpoints(db, [old, fresh], ctx);
-    expect((await db.get('touchpoints', fresh.id))!.sessionId).toBe(`douyin:${fresh.id}`);
-    expect((await db.get('touchpoints', old.id))!.sessionId).toBe(`douyin:${old.id}`);
+    expect((await getTouchpoint(db, fresh.id))!.sessionId).toBe(`douyin:${fresh.id}`);
+    expect((await getTouchpoint(db, old.id))!.sessionId).toBe(`douyin:${old.id}`);
     expect(await db.get('meta', 'session:douyin')).toMatchObject({ id: `douyin:${fresh.id}` });
   });
 
@@ -54,7 +55,7 @@ describe('touchpoint write path', () => {
     const db = await openTestDb();
     const one = tp();
     expect(await writeTouchpoints(db, [one, { ...one }], ctx)).toEqual([one.id]);
-    expect(await db.count('touchpoints')).toBe(1);
+    expect(await countTouchpoints(db)).toBe(1);
   });
 
   it('adds provenance to every row, keeping versions the sender gave', async () => {
@@ -62,8 +63,8 @@ describe('touchpoint write path', () => {
     const given = tp({ extVersion: '0.0.9', definitionsVersion: 0 });
     const bare = tp();
     await writeTouchpoints(db, [given, bare], ctx);
-    expect(await db.get('touchpoints', given.id)).toMatchObject({ extVersion: '0.0.9', definitionsVersion: 0, recordedAt: ctx.now });
-    expect(await db.get('touchpoints', bare.id)).toMatchObject({ extVersion: '0.1.0', definitionsVersion: DEFINITIONS_VERSION, recordedAt: ctx.now });
+    expect(await getTouchpoint(db, given.id)).toMatchObject({ extVersion: '0.0.9', definitionsVersion: 0, recordedAt: ctx.now });
+    expect(await getTouchpoint(db, bare.id)).toMatchObject({ extVersion: '0.1.0', definitionsVersion: DEFINITIONS_VERSION, recordedAt: ctx.now });
   });
 
   it('upserts items by platform:id, keeping firstSeen and updating lastSeen', async () => {

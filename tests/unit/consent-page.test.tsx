@@ -7,6 +7,7 @@ import { onInstalled, CONSENT_PAGE } from '../../utils/background/install';
 import { getDb } from '../../utils/db/connection';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../utils/settings';
 import { freshIndexedDb, item, tp } from './background-fixtures';
+import { countTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 let root: HTMLElement;
 function show(over: Partial<ConsentViewProps> = {}) {
@@ -90,12 +91,12 @@ describe('consent in the background', () => {
     expect(await r.handle({ type: 'cs-bg/touchpoints', touchpoints: [before] }, tab)).toMatchObject({ ok: true, dropped: true });
     expect(await r.handle({ type: 'cs-bg/items', items: [item()] }, tab)).toMatchObject({ ok: true, dropped: true });
     const db = await getDb();
-    expect(await db.count('touchpoints')).toBe(0);
+    expect(await countTouchpoints(db)).toBe(0);
     expect(await db.count('items')).toBe(0);
     expect(await db.count('meta')).toBe(0);
     await r.handle({ type: 'ui-bg/update-settings', patch: { consentGiven: true, studyId: 's', participantId: 'p', retentionDays: 14, pseudonymiseExports: true } }, page);
     expect(await r.handle({ type: 'cs-bg/touchpoints', touchpoints: [tp()] }, tab)).toMatchObject({ ok: true, stored: [expect.any(String)] });
-    expect(await db.count('touchpoints')).toBe(1);
+    expect(await countTouchpoints(db)).toBe(1);
     expect(await getSettings()).toMatchObject({ retentionDays: 14, pseudonymiseExports: true, studyId: 's' });
   });
 

@@ -13,6 +13,7 @@ import { ndjsonChunks } from '../../utils/export/ndjson';
 import { pageRows } from '../../utils/export/rows';
 import { freshIndexedDb, openTestDb } from './background-fixtures';
 import { collect, seedExportRows } from './export-fixtures';
+import { allTouchpoints } from '../../utils/db/touchpoint-chunks';
 
 const dir = mkdtempSync(join(tmpdir(), 'guangjie-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +33,7 @@ describe('exports read back by DuckDB', () => {
     const file = join(dir, 'touchpoints.csv');
     writeFileSync(file, (await collect(csvChunks(pageRows(db, 'touchpoints', 4), TOUCHPOINT_COLUMNS))).join(''));
     const rows = await query(`select * from read_csv(${sqlPath(file)}, header = true, all_varchar = true, quote = '"', escape = '"') order by id`);
-    const stored = await db.getAll('touchpoints');
+    const stored = await allTouchpoints(db);
     expect(rows).toHaveLength(stored.length);
     rows.forEach((row, i) => {
       const want = stored[i];
@@ -62,7 +63,7 @@ describe('exports read back by DuckDB', () => {
     const file = join(dir, 'touchpoints.ndjson');
     writeFileSync(file, (await collect(ndjsonChunks(pageRows(db, 'touchpoints', 4)))).join(''));
     const rows = await query(`select id, "at", tags, brand from read_json_auto(${sqlPath(file)}, format = 'newline_delimited') order by id`);
-    const stored = await db.getAll('touchpoints');
+    const stored = await allTouchpoints(db);
     expect(rows.map((r) => [r.id, Number(r.at), r.tags, r.brand ?? undefined])).toEqual(stored.map((s) => [s.id, s.at, s.tags, s.brand]));
   });
 });

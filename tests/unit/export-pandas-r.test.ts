@@ -12,6 +12,7 @@ import { csvChunks, ITEM_COLUMNS, TOUCHPOINT_COLUMNS } from '../../utils/export/
 import { ndjsonChunks } from '../../utils/export/ndjson';
 import { pageRows } from '../../utils/export/rows';
 import { freshIndexedDb, openTestDb } from './background-fixtures';
+import { allTouchpoints } from '../../utils/db/touchpoint-chunks';
 import { collect, seedExportRows } from './export-fixtures';
 
 const PYTHON = '/usr/bin/python3';
@@ -39,7 +40,7 @@ async function writeExports() {
   writeFileSync(files.tpCsv, (await collect(csvChunks(pageRows(db, 'touchpoints', 4), TOUCHPOINT_COLUMNS))).join(''));
   writeFileSync(files.itemCsv, (await collect(csvChunks(pageRows(db, 'items'), ITEM_COLUMNS))).join(''));
   writeFileSync(files.tpNd, (await collect(ndjsonChunks(pageRows(db, 'touchpoints', 4)))).join(''));
-  return { files, touchpoints: await db.getAll('touchpoints'), items: await db.getAll('items') };
+  return { files, touchpoints: await allTouchpoints(db), items: await db.getAll('items') };
 }
 
 describe('exports read back by pandas and R', () => {

@@ -6,8 +6,12 @@ import { ndjsonChunks } from '../../utils/export/ndjson';
 import { pageRows } from '../../utils/export/rows';
 import { DB_VERSION } from '../../utils/db/schema';
 import { DEFINITIONS_VERSION } from '../../utils/definitions-version';
-import { freshIndexedDb, openTestDb, T0 } from './background-fixtures';
+import { freshIndexedDb, openTestDb, T0, tp } from './background-fixtures';
 import { collect, parseCsv, seedExportRows } from './export-fixtures';
+import { allTouchpoints, putTouchpointRows } from '../../utils/db/touchpoint-chunks';
+import type { StoredTouchpoint } from '../../utils/db/schema';
+
+const storedRows = (n: number): StoredTouchpoint[] => Array.from({ length: n }, () => ({ ...tp(), sessionId: 's', extVersion: 't', definitionsVersion: 1, recordedAt: T0 }));
 
 const manifest = () => buildManifest({ studyId: 'study-1', participantId: 'p-42' }, '0.1.0', T0);
 
@@ -18,29 +22,44 @@ describe('export writers', () => {
     const db = await openTestDb();
     await seedExportRows(db, 7);
     const pages: number[] = [];
-    for await (const page of pageRows(db, 'touchpoints', 3)) {
+    for await (const page of pageRows(db, 'items', 2)) {
       pages.push(page.length);
       await new Promise((r) => setTimeout(r, 5)); // a transaction held open across this would be finished by now
     }
-    expect(pages).toEqual([3, 3, 1]);
+    expect(pages).toEqual([2, 2, 1]);
+  });
+
+  it('page touchpoints by whole chunks, about the rows asked for: small chunks gathered, a large one whole', async () => {
+    const db = await openTestDb();
+    await putTouchpointRows(db, storedRows(6), 1); // six one-row chunks, as a day of browsing leaves them
+    await putTouchpointRows(db, storedRows(5), 5); // one chunk of five, as a burst or compaction leaves it
+    const pages: number[] = [];
+    for await (const page of pageRows(db, 'touchpoints', 3)) {
+      pages.push(page.length);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // The first read assumes full chunks (one); it finds one row a chunk and asks for three next, which hold the
+    // last two small chunks and the large one.
+    expect(pages).toEqual([1, 3, 7]);
   });
 
   it('read pages ahead of the reader, each row once and in key order, and stop cleanly when the reader stops early', async () => {
     const db = await openTestDb();
-    await seedExportRows(db, 9);
-    const all = await db.getAllKeys('touchpoints');
+    await putTouchpointRows(db, storedRows(9), 1);
+    await seedExportRows(db, 0); // five items
+    const all = (await allTouchpoints(db)).map((r) => r.id);
     for (const ahead of [0, 1, 3]) {
       const seen: unknown[] = [];
       for await (const page of pageRows(db, 'touchpoints', 2, ahead)) seen.push(...(page as Array<{ id: string }>).map((r) => r.id));
       expect(seen).toEqual(all);
     }
     for await (const page of pageRows(db, 'touchpoints', 3, 3)) {
-      expect(page).toHaveLength(3);
+      expect(page).toHaveLength(1);
       break; // three reads are still chained behind this page: nothing unhandled may come of them
     }
-    const exact: number[] = []; // 9 rows: the last full page is followed by an empty read, which yields nothing
-    for await (const page of pageRows(db, 'touchpoints', 3, 2)) exact.push(page.length);
-    expect(exact).toEqual([3, 3, 3]);
+    const exact: number[] = []; // 5 items in pages of 3, two reads chained ahead
+    for await (const page of pageRows(db, 'items', 3, 2)) exact.push(page.length);
+    expect(exact).toEqual([3, 2]);
   });
 
   it('write NDJSON whose every line parses back to a stored row', async () => {
@@ -49,7 +68,7 @@ describe('export writers', () => {
     const text = (await collect(ndjsonChunks(pageRows(db, 'touchpoints', 2)))).join('');
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.split('\n').filter(Boolean);
-    expect(lines.map((l) => JSON.parse(l))).toEqual(await db.getAll('touchpoints'));
+    expect(lines.map((l) => JSON.parse(l))).toEqual(await allTouchpoints(db));
   });
 
   it('write a JSON bundle with the manifest and every table', async () => {
@@ -60,7 +79,7 @@ describe('export writers', () => {
     const bundle = JSON.parse(chunks.join(''));
     expect(bundle.manifest).toMatchObject({ schemaVersion: DB_VERSION, extVersion: '0.1.0', exportedAt: new Date(T0).toISOString(),
       studyId: 'study-1', participantId: 'p-42', definitions: { definitionsVersion: DEFINITIONS_VERSION, sessionGapMin: 30 } });
-    expect(bundle.tables.touchpoints).toEqual(await db.getAll('touchpoints'));
+    expect(bundle.tables.touchpoints).toEqual(await allTouchpoints(db));
     expect(bundle.tables.items).toEqual(await db.getAll('items'));
   });
 
@@ -86,7 +105,7 @@ describe('export writers', () => {
     const text = (await collect(csvChunks(pageRows(db, 'touchpoints', 2), TOUCHPOINT_COLUMNS))).join('');
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual(TOUCHPOINT_COLUMNS.map((c) => c.name));
-    const stored = await db.getAll('touchpoints');
+    const stored = await allTouchpoints(db);
     expect(rows).toHaveLength(stored.length);
     rows.forEach((cells, i) => {
       const rec = Object.fromEntries(header.map((h, j) => [h, cells[j]]));

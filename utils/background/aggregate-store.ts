@@ -1,7 +1,7 @@
 /**
  * Where the running aggregates live: `meta` rows `agg:total`, `agg:day:<YYYY-MM-DD>`, `agg:shop:<id>`, and the
  * `seen` store. Loading and saving take an open transaction, so the write path updates them atomically with
- * the touchpoints; `recomputeAggregates` rebuilds everything from the touchpoints table, a page at a time.
+ * the touchpoints; `recomputeAggregates` rebuilds everything from the stored touchpoint chunks, a page at a time.
  */
 import type { IDBPTransaction } from 'idb';
 import type { Touchpoint } from '../model/touchpoint';
@@ -9,9 +9,10 @@ import {
   META_AGG_RANGE, META_AGG_REBUILD, META_AGG_TOP_SHOPS, META_AGG_TOTAL, metaAggDay, metaAggShop,
   type GuangjieDb, type GuangjieSchema, type SeenItem,
 } from '../db/schema';
+import { TOUCHPOINT_CHUNKS, firstPageCount, hasTouchpoints } from '../db/touchpoint-chunks';
 import { emptyAggState, emptyBucket, foldTouchpoint, rowsNeeded, type AggState, type Bucket, type ShopAgg } from './aggregates';
 
-type AggTx = IDBPTransaction<GuangjieSchema, ('touchpoints' | 'seen' | 'meta')[], 'readwrite'>;
+type AggTx = IDBPTransaction<GuangjieSchema, (typeof TOUCHPOINT_CHUNKS | 'seen' | 'meta')[], 'readwrite'>;
 
 /** Load the rows that folding `tps` will touch. Missing rows start empty. */
 export async function loadAggState(tx: AggTx, tps: Touchpoint[]): Promise<AggState> {
@@ -71,25 +72,26 @@ export function saveAggState(tx: AggTx, state: AggState): Promise<unknown> {
   ]);
 }
 
-/** Touchpoints folded per rebuild transaction. Count. */
+/** Touchpoints folded per rebuild transaction, about: pages are whole chunks. Count. */
 export const RECOMPUTE_PAGE_ROWS = 5000;
 
 /**
- * While a rebuild runs, `meta[META_AGG_REBUILD]` holds the last touchpoint id it folded (`after`; null before the
- * first page). Key order is the touchpoints' primary key order. The write path folds a new row only when the
- * rebuild has already passed its id (`id <= after`); a row beyond that is left for the rebuild to fold, so every
- * row is counted exactly once while writes go on between pages. Outside the `agg:` range, so clearing the
+ * While a rebuild runs, `meta[META_AGG_REBUILD]` holds the key of the last touchpoint chunk it folded (`after`;
+ * null before the first page). The write path folds a new chunk's rows only when the rebuild has already passed
+ * its key (`key <= after`); a chunk beyond that is left for the rebuild to fold, so every row is counted exactly
+ * once while writes go on between pages. (Chunk keys start with the write time, so a new chunk is normally
+ * beyond it.) Outside the `agg:` range, so clearing the
  * aggregates keeps it. A worker stopped mid-rebuild leaves it behind, and the next read resumes from it.
  */
 export { META_AGG_REBUILD };
 export interface RebuildMarker { after: string | null }
 
-/** Whether the write path may fold row `id` now (no rebuild, or the rebuild already passed it). */
-export const foldNow = (marker: RebuildMarker | undefined, id: string): boolean =>
-  !marker || (marker.after !== null && id <= marker.after);
+/** Whether the write path may fold chunk `key` now (no rebuild, or the rebuild already passed it). */
+export const foldNow = (marker: RebuildMarker | undefined, key: string): boolean =>
+  !marker || (marker.after !== null && key <= marker.after);
 
 export interface RecomputeOptions {
-  /** Rows per transaction (tests make it small). Count. */
+  /** Rows per transaction, about: whole chunks are read (tests make it small). Count. */
   pageSize?: number;
   /** Continue a rebuild a stopped worker left (its marker) instead of starting over. */
   resume?: boolean;
@@ -101,8 +103,8 @@ let rebuildQueue: Promise<unknown> = Promise.resolve();
 let rebuilding: Promise<Bucket> | null = null;
 
 /**
- * Rebuild all aggregates from the touchpoints table with bounded memory: the table is paged by primary key in
- * short readwrite transactions of `pageSize` rows; each page loads only the aggregate and `seen` rows it touches
+ * Rebuild all aggregates from the stored touchpoints with bounded memory: the chunks are paged by key in short
+ * readwrite transactions of about `pageSize` rows; each page loads only the aggregate and `seen` rows it touches
  * (as the write path does), folds, and writes them back with the marker. Writes go on between pages (see
  * META_AGG_REBUILD). Rebuilds run one at a time, in call order. Resolves to the rebuilt total.
  */
@@ -127,15 +129,20 @@ async function rebuild(db: GuangjieDb, { pageSize = RECOMPUTE_PAGE_ROWS, resume 
     ]);
     await tx.done;
   }
+  let count = firstPageCount(pageSize);
   for (;;) {
-    const tx = db.transaction(['touchpoints', 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
-    // One getAll per page (a cursor costs a request per row).
-    const page: Touchpoint[] = await tx.objectStore('touchpoints').getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), pageSize);
+    const tx = db.transaction([TOUCHPOINT_CHUNKS, 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
+    // One getAll per page (a cursor costs a request per chunk).
+    const chunks = await tx.objectStore(TOUCHPOINT_CHUNKS).getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), count);
+    const page: Touchpoint[] = chunks.flatMap((c) => c.rows);
     onPage?.(page.length);
     const state = await loadAggState(tx, page);
     page.forEach((tp) => foldTouchpoint(state, tp));
-    const last = page.length < pageSize;
-    if (page.length) after = page[page.length - 1].id;
+    const last = chunks.length < count;
+    if (chunks.length) {
+      after = chunks[chunks.length - 1].key;
+      count = Math.max(1, Math.round(pageSize / Math.max(1, page.length / chunks.length)));
+    }
     const meta = tx.objectStore('meta');
     await Promise.all([
       saveAggState(tx, state),
@@ -162,7 +169,7 @@ export async function readAggregateRows(db: GuangjieDb, today: string) {
 export async function readAggregates(db: GuangjieDb, today: string): Promise<{ total: Bucket; today: Bucket; shops: ShopAgg[] }> {
   if (rebuilding) await rebuilding.catch(() => undefined);
   let rows = await readAggregateRows(db, today);
-  if (rows.marker || (!rows.total && (await db.count('touchpoints')) > 0)) {
+  if (rows.marker || (!rows.total && (await hasTouchpoints(db)))) {
     await (rebuilding ?? recomputeAggregates(db, { resume: !!rows.marker }));
     rows = await readAggregateRows(db, today);
   }

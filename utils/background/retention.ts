@@ -5,6 +5,7 @@
  */
 import type { GuangjieDb } from '../db/schema';
 import { recomputeAggregates } from './aggregate-store';
+import { deleteTouchpointsBefore } from '../db/touchpoint-chunks';
 
 /** Diagnostics only explain recent trouble. Days. */
 export const DIAGNOSTICS_KEEP_DAYS = 30;
@@ -13,9 +14,9 @@ export const RETENTION_ALARM = 'guangjie:retention';
 export const RETENTION_PERIOD_MIN = 24 * 60;
 const MS_PER_DAY = 86_400_000;
 
-/** Delete rows with `at` before `cutoff` through the store's `at` index; returns how many went. */
-async function deleteBefore(db: GuangjieDb, store: 'touchpoints' | 'diagnostics', cutoff: number): Promise<number> {
-  const tx = db.transaction(store, 'readwrite');
+/** Delete diagnostics with `at` before `cutoff` through the store's `at` index; returns how many went. */
+async function deleteDiagnosticsBefore(db: GuangjieDb, cutoff: number): Promise<number> {
+  const tx = db.transaction('diagnostics', 'readwrite');
   let deleted = 0;
   for (let c = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
     await c.delete();
@@ -26,9 +27,9 @@ async function deleteBefore(db: GuangjieDb, store: 'touchpoints' | 'diagnostics'
 }
 
 export async function pruneExpired(db: GuangjieDb, retentionDays: number, now: number): Promise<{ touchpoints: number; diagnostics: number }> {
-  const diagnostics = await deleteBefore(db, 'diagnostics', now - DIAGNOSTICS_KEEP_DAYS * MS_PER_DAY);
+  const diagnostics = await deleteDiagnosticsBefore(db, now - DIAGNOSTICS_KEEP_DAYS * MS_PER_DAY);
   if (!(retentionDays > 0)) return { touchpoints: 0, diagnostics };
-  const touchpoints = await deleteBefore(db, 'touchpoints', now - retentionDays * MS_PER_DAY);
+  const touchpoints = await deleteTouchpointsBefore(db, now - retentionDays * MS_PER_DAY);
   if (touchpoints > 0) await recomputeAggregates(db);
   return { touchpoints, diagnostics };
 }

@@ -7,6 +7,7 @@ import type { Touchpoint } from '../model/touchpoint';
 import { isRecording, type Settings } from '../settings';
 import { assertNever, validateMessage } from '../validate';
 import type { GuangjieDb } from '../db/schema';
+import { TOUCHPOINT_CHUNKS } from '../db/touchpoint-chunks';
 import { RecentDiagnostics, writeDiagnostic, type DiagnosticInput } from './diagnostics';
 import { buildStats, summarise } from './stats';
 import { emptyBucket } from './aggregates';
@@ -154,7 +155,7 @@ export function createRouter(deps: RouterDeps) {
       }
       case 'ui-bg/delete-all': {
         const db = await deps.getDb();
-        const tx = db.transaction(['touchpoints', 'items', 'diagnostics', 'seen', 'meta'], 'readwrite');
+        const tx = db.transaction([TOUCHPOINT_CHUNKS, 'items', 'diagnostics', 'seen', 'meta'], 'readwrite');
         await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
         await tx.done;
         recent.clear();

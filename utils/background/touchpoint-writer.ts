@@ -1,13 +1,14 @@
 /**
- * The touchpoint write path: one readwrite transaction per batch that assigns sessions, adds the new rows keyed
- * by their own id, skips ids already stored (a retried batch is a no-op), and folds the new rows into the running
- * aggregates. The caller acknowledges only after this resolves, i.e. after the transaction committed.
+ * The touchpoint write path: one readwrite transaction per batch that assigns sessions, adds the new rows as one
+ * chunk (utils/db/touchpoint-chunks.ts), skips ids already stored (a retried batch is a no-op), and folds the new
+ * rows into the running aggregates. The caller acknowledges only after this resolves, i.e. after the transaction committed.
  */
 import { DEFINITIONS_VERSION } from '../definitions-version';
 import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
 import { unwrap } from 'idb';
 import { type GuangjieDb, type StoredItem, type StoredTouchpoint } from '../db/schema';
+import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey } from '../db/touchpoint-chunks';
 import { foldTouchpoint } from './aggregates';
 import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
@@ -61,10 +62,10 @@ async function inTransaction<T>(tx: { abort(): void; done: Promise<void>; error:
  * Store a validated batch; returns the ids now safely stored (new and already present).
  *
  * Three rounds in one transaction. (1) Read the open sessions, a running rebuild and every aggregate row the batch
- * could touch. (2) `add` every row, sessions assigned as if all were new: the database itself says which ids were
- * stored already (add-new.ts), so a new row costs one request, not a look-up and a put. (3) If some were, assign
- * the new ones' sessions again without them (rewriting any row whose session changed), fold only the new rows into
- * the aggregates, and write the sessions and aggregates back.
+ * could touch. (2) Add the batch as one chunk, sessions assigned as if all were new: the unique id index refuses
+ * the chunk if any id was stored already (add-new.ts), so a new batch costs one request. (3) Only then (a retried
+ * batch) look each id up, assign the new ones' sessions again without the stored ones, and add the new ones as a
+ * chunk of their own. Fold the new rows into the aggregates, and write the sessions and aggregates back.
  */
 export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx: WriteContext): Promise<string[]> {
   const unique = [...new Map(batch.map((tp) => [tp.id, tp])).values()];
@@ -73,9 +74,9 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
   // survives a worker or browser restart) before `tx.done` resolves, and only then do we acknowledge; it skips
   // the disk flush, so only an OS crash or power cut right after could lose the last batches (Chromium's default
   // for IndexedDB is relaxed already; saying so keeps it when that default changes).
-  const tx = db.transaction(['touchpoints', 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction([TOUCHPOINT_CHUNKS, 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
   await inTransaction(tx, async () => {
-    const tps = tx.objectStore('touchpoints');
+    const chunks = unwrap(tx.objectStore(TOUCHPOINT_CHUNKS));
     const meta = tx.objectStore('meta');
     const platforms = [...new Set(unique.map((tp) => tp.platform))];
     const [sessions, rebuild, agg] = await Promise.all([
@@ -86,8 +87,7 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
     const stored = new Map<PlatformId, SessionState>();
     platforms.forEach((p, i) => sessions[i] && stored.set(p, sessions[i]));
     let open = copySessions(stored);
-    const sessionIds = assignArrivalSessions(open, unique);
-    const rows: StoredTouchpoint[] = unique.map((tp) => ({
+    const toRows = (tps: Touchpoint[], sessionIds: Map<string, string>): StoredTouchpoint[] => tps.map((tp) => ({
       ...tp,
       sessionId: sessionIds.get(tp.id)!,
       // The sender's versions say what observed it; fill them in when the sender left them out.
@@ -95,29 +95,33 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
       definitionsVersion: tp.definitionsVersion ?? DEFINITIONS_VERSION,
       recordedAt: ctx.now,
     }));
-    const added = await addNew(unwrap(tps), rows);
-    const fresh = rows.filter((_, i) => added[i]);
-    if (fresh.length === 0) return;
-    const rewrites: Promise<unknown>[] = [];
-    if (fresh.length < rows.length) {
+    const key = newChunkKey(ctx.now);
+    let fresh = toRows(unique, assignArrivalSessions(open, unique));
+    if (!(await addNew(chunks, [makeChunk(key, fresh)]))[0]) {
       // A retried batch: the rows already stored must not move the sessions of the new ones.
+      const present = await Promise.all(unique.map((tp) => requestResult(chunks.index('id').getKey(tp.id))));
+      const news = unique.filter((_, i) => present[i] === undefined);
+      if (news.length === 0) return;
       open = copySessions(stored);
-      const again = assignArrivalSessions(open, fresh);
-      for (const row of fresh) {
-        const id = again.get(row.id)!;
-        if (id !== row.sessionId) rewrites.push(tps.put({ ...row, sessionId: id }));
-      }
+      fresh = toRows(news, assignArrivalSessions(open, news));
+      await requestResult(chunks.add(makeChunk(key, fresh)));
     }
-    // During a rebuild, rows it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
-    fresh.forEach((row) => foldNow(rebuild, row.id) && foldTouchpoint(agg, row));
+    // During a rebuild, chunks it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
+    if (foldNow(rebuild, key)) fresh.forEach((row) => foldTouchpoint(agg, row));
     await settleAll([
-      ...rewrites,
       ...[...open].map(([p, st]) => meta.put(st, metaSessionKey(p))),
       saveAggState(tx, agg),
     ]);
   });
   return unique.map((tp) => tp.id);
 }
+
+/** A raw request's result as a promise (the raw store: idb's wrapper would add a promise per request anyway). */
+const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 
 /** Session states to assign with, leaving the ones read untouched (assignment updates them in place). */
 const copySessions = (from: Map<PlatformId, SessionState>) => new Map([...from].map(([p, st]) => [p, { ...st }]));

@@ -1,7 +1,8 @@
 /**
- * What the dashboard reads: the touchpoints in the date range through the `at` index (never the whole table),
+ * What the dashboard reads: the touchpoints in the date range, found through the chunks' time indexes (never the
+ * whole store),
  * at most DASHBOARD_MAX_TOUCHPOINTS of them — the most recent — with a note when capped, read in pages and held
- * slim (./index-pages.ts, utils/export/journey-tables.ts journeyInputSlimmer); plus the journey inputs
+ * slim (utils/db/touchpoint-chunks.ts, utils/export/journey-tables.ts journeyInputSlimmer); plus the journey inputs
  * (touches with a product, shop or brand, and searches) of the look-back window before the range, so a journey
  * ending early in the range still has its first touches.
  */
@@ -9,7 +10,8 @@ import type { GuangjieDb } from '../db/schema';
 import type { Touchpoint } from '../model/touchpoint';
 import { JOURNEY_LOOKBACK_DAYS, MS_PER_DAY } from '../journeys/definitions';
 import { isJourneyInput, journeyInputSlimmer } from '../export/journey-tables';
-import { touchpointPagesByTime } from './index-pages';
+import { touchpointPagesByTime } from '../db/touchpoint-chunks';
+import { byTime } from '../journeys/sessions';
 import type { DashboardFilter } from './filters';
 
 /** Most touchpoints the dashboard reads for one range (the most recent ones win). Count. */
@@ -25,28 +27,27 @@ export interface LoadedTouchpoints {
 }
 
 export async function loadTouchpoints(db: GuangjieDb, filter: DashboardFilter, cap = DASHBOARD_MAX_TOUCHPOINTS): Promise<LoadedTouchpoints> {
-  const range = IDBKeyRange.bound(filter.from, filter.to);
-  const index = db.transaction('touchpoints').store.index('at');
-  const inRange = await index.count(range);
-  let lower = filter.from;
-  if (inRange > cap) {
-    // Walk back `cap` rows from the newest to find where the kept part starts; then read that part in one go.
-    const cursor = await db.transaction('touchpoints').store.index('at').openCursor(range, 'prev');
-    const at = cap > 1 ? await cursor?.advance(cap - 1) : cursor;
-    lower = (at?.key as number | undefined) ?? filter.from;
-  }
+  // First the times in the range (numbers only): how many there are, and where the newest `cap` start.
+  const times: number[] = [];
+  for await (const page of touchpointPagesByTime(db, filter.from, filter.to)) for (const tp of page) times.push(tp.at);
+  const inRange = times.length;
+  const lower = inRange > cap ? times.sort((a, b) => b - a)[cap - 1] : filter.from;
+  times.length = 0;
   const platformOk = (tp: Touchpoint) => filter.platform === 'all' || tp.platform === filter.platform;
   // Rows are kept slim (no page URL, no provenance; repeated values shared): the charts, funnel and journeys read
   // nothing else, and a capped range is 200,000 rows. The look-back keeps journey inputs only.
   const slim = journeyInputSlimmer();
-  const keep = async (from: number, to: number, toOpen: boolean, wanted: (tp: Touchpoint) => boolean) => {
-    const out: Touchpoint[] = [];
-    for await (const page of touchpointPagesByTime(db, from, to, toOpen)) for (const tp of page) if (wanted(tp)) out.push(slim(tp));
-    return out;
-  };
-  const [touchpoints, lookback] = await Promise.all([
-    keep(lower, filter.to, false, platformOk),
-    keep(lower - JOURNEY_LOOKBACK_DAYS * MS_PER_DAY, lower, true, (tp) => isJourneyInput(tp) && platformOk(tp)),
-  ]);
+  const touchpoints: Touchpoint[] = [];
+  const lookback: Touchpoint[] = [];
+  for await (const page of touchpointPagesByTime(db, lower - JOURNEY_LOOKBACK_DAYS * MS_PER_DAY, filter.to)) {
+    for (const tp of page) {
+      if (!platformOk(tp)) continue;
+      if (tp.at >= lower) touchpoints.push(slim(tp));
+      else if (isJourneyInput(tp)) lookback.push(slim(tp));
+    }
+  }
+  // Chunks come in write order; the charts and lists read them in time order.
+  touchpoints.sort(byTime);
+  lookback.sort(byTime);
   return { touchpoints, lookback, inRange, capped: inRange > cap };
 }

@@ -9,15 +9,25 @@
  *  3. touchpoints drop the type, sessionId and itemId indexes: nothing reads through them (the dashboard, retention
  *     and exports read by `at` or by key), and each index is one more backend write per stored touchpoint — with
  *     four indexes a row cost twice what it costs with one (docs/PERFORMANCE.md, Ingest).
+ *  4. touchpoints are kept in chunks: the touchpointChunks store holds one record per written batch (up to
+ *     CHUNK_MAX_ROWS touchpoints; utils/db/touchpoint-chunks.ts), because in Chromium every IndexedDB record costs
+ *     a fixed ~130 µs of backend work however small it is: one record per touchpoint capped storing at 4,000–
+ *     6,000 a second, while chunks of 100 store 40,000–50,000 a second with the id index below (docs/PERFORMANCE.md,
+ *     "Ingest, schema version 4"). The step moves every row of the old touchpoints store into chunks of
+ *     CHUNK_MAX_ROWS in time order, in the upgrade's own transaction (all or nothing: a browser closed midway
+ *     leaves version 3 intact), then deletes the old store. The only step that rewrites stored rows; each row is
+ *     moved as it is.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Diagnostic } from '../messages';
 import type { PlatformId, Surface } from '../model/item';
 import type { ClassifiedItem, TagId } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
+import type { TouchpointChunk } from './touchpoint-chunks';
+import { migrateRowsToChunks } from './chunk-migrate';
 
 export const DB_NAME = 'guangjie';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Where and when a stored row came from. */
 export interface Provenance {
@@ -48,10 +58,15 @@ export interface SeenItem {
 }
 
 export interface GuangjieSchema extends DBSchema {
-  touchpoints: {
+  /**
+   * Touchpoints, a chunk of them per record (utils/db/touchpoint-chunks.ts). Indexes: atMin and atMax (the
+   * earliest and latest `at` in the chunk: time ranges, retention) and id (multiEntry and unique over the chunk's
+   * row ids: the database itself refuses a touchpoint stored twice).
+   */
+  touchpointChunks: {
     key: string;
-    value: StoredTouchpoint;
-    indexes: { at: number };
+    value: TouchpointChunk;
+    indexes: { atMin: number; atMax: number; id: string };
   };
   items: { key: string; value: StoredItem; indexes: { lastSeen: number } };
   diagnostics: { key: number; value: StoredDiagnostic; indexes: { at: number } };
@@ -80,18 +95,22 @@ export const META_AGG_RANGE = ['agg:', 'agg:\uffff'] as const;
 
 /** Indexes earlier versions made and version 3 dropped: not in the typed schema any more. */
 const DROPPED_TOUCHPOINT_INDEXES = ['type', 'sessionId', 'itemId'] as const;
+/** The per-row store of versions 1–3, moved into chunks by version 4: not in the typed schema any more. */
+const OLD_TOUCHPOINTS = 'touchpoints';
 type AnyIndexes = { createIndex(name: string, keyPath: string): unknown; deleteIndex(name: string): void; indexNames: DOMStringList };
+type AnyStores = { createObjectStore(name: string, opts: IDBObjectStoreParameters): AnyIndexes };
+const oldTouchpoints = (tx: UpgradeTx) => (tx as unknown as { objectStore(name: string): AnyIndexes }).objectStore(OLD_TOUCHPOINTS);
 
 export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
-    const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
+    const tps = (db as unknown as AnyStores).createObjectStore(OLD_TOUCHPOINTS, { keyPath: 'id' });
     tps.createIndex('at', 'at');
-    (tps as unknown as AnyIndexes).createIndex('type', 'type');
+    tps.createIndex('type', 'type');
     db.createObjectStore('items', { keyPath: 'key' }).createIndex('lastSeen', 'lastSeen');
     db.createObjectStore('meta');
   }
   if (oldVersion < 2) {
-    const tps = tx.objectStore('touchpoints') as unknown as AnyIndexes;
+    const tps = oldTouchpoints(tx);
     tps.createIndex('sessionId', 'sessionId');
     tps.createIndex('itemId', 'itemId');
     db.createObjectStore('diagnostics', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
@@ -102,8 +121,25 @@ export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void
     if (oldVersion >= 1) void tx.objectStore('meta').put({ after: null }, META_AGG_REBUILD); // not on a fresh install
   }
   if (oldVersion < 3) {
-    const tps = tx.objectStore('touchpoints') as unknown as AnyIndexes;
+    const tps = oldTouchpoints(tx);
     for (const name of DROPPED_TOUCHPOINT_INDEXES) if (tps.indexNames.contains(name)) tps.deleteIndex(name);
+  }
+  if (oldVersion < 4) {
+    const chunks = db.createObjectStore('touchpointChunks', { keyPath: 'key' });
+    chunks.createIndex('atMin', 'atMin');
+    chunks.createIndex('atMax', 'atMax');
+    chunks.createIndex('id', 'ids', { unique: true, multiEntry: true });
+    // A rebuild a stopped worker left marks its place by a touchpoint id, which means nothing in chunk order:
+    // drop what it had counted and start it again (the aggregates themselves stay valid: the rows do not change).
+    const meta = tx.objectStore('meta');
+    void meta.get(META_AGG_REBUILD).then((marker) => {
+      if (!marker) return;
+      void meta.delete(IDBKeyRange.bound(...META_AGG_RANGE));
+      void tx.objectStore('seen').clear();
+      void meta.put({ after: null }, META_AGG_REBUILD);
+    });
+    // Runs on in the upgrade transaction; the old store goes when its last row has moved.
+    migrateRowsToChunks(unwrap(tx), OLD_TOUCHPOINTS, 'touchpointChunks', () => db.deleteObjectStore(OLD_TOUCHPOINTS as never));
   }
 }
 

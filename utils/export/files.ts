@@ -17,6 +17,7 @@ import { buildJourneyTables, inPages, JourneyInputGatherer, journeyTablesFrom, r
 import { ndjsonChunks } from './ndjson';
 import { rowPseudonymiser } from './pseudonymise';
 import { pageRows } from './rows';
+import { countTouchpoints } from '../db/touchpoint-chunks';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
 export const EXPORT_TABLES = ['touchpoints', 'items', 'journeys', 'attribution'] as const;
@@ -70,7 +71,7 @@ export interface ExportOptions {
  * the touchpoints table is written; a separate scan, when one is needed, adds its rows as it goes.)
  */
 export async function startProgress(db: GuangjieDb, progress: ExportProgress): Promise<void> {
-  const [touchpoints, items] = await Promise.all([db.count('touchpoints'), db.count('items')]);
+  const [touchpoints, items] = await Promise.all([countTouchpoints(db), db.count('items')]);
   progress.grow(touchpoints + items);
 }
 

@@ -5,31 +5,41 @@
  * `getAll` with a count is one request per page; a cursor is one request per row, several times slower on large
  * tables. Memory holds a few pages, never the table.
  */
-import type { GuangjieDb } from '../db/schema';
+import type { GuangjieDb, StoredItem } from '../db/schema';
+import { firstPageCount, readChunkPage } from '../db/touchpoint-chunks';
 
 export type ExportTable = 'touchpoints' | 'items';
 /**
- * Rows per read transaction. Count. Reading 1,000,000 stored touchpoints with bare `getAll` pages took 21 s in
- * pages of 2,000 and 16 s in pages of 10,000 (headless Chromium, this project's bench machine); a page of
- * touchpoints is ~5 MB of rows.
+ * Rows per read transaction, about (touchpoint pages are whole chunks). Count. Reading 1,000,000 touchpoints
+ * stored a row per record took 21 s in pages of 2,000 and 16 s in pages of 10,000 (headless Chromium, this
+ * project's bench machine); a page of touchpoints is ~5 MB of rows.
  */
 export const EXPORT_PAGE_ROWS = 10_000;
 /** Pages read ahead of the one being worked on. Count. */
 export const PAGES_AHEAD = 1;
 
-/** One page: up to `pageSize` rows after key `after`, in its own read transaction, and the last key read. */
-async function readPage(db: GuangjieDb, table: ExportTable, after: IDBValidKey | undefined, pageSize: number): Promise<{ page: unknown[]; last?: IDBValidKey }> {
-  const tx = db.transaction(table);
+interface Page {
+  page: unknown[];
+  /** The last key read. */
+  last?: IDBValidKey;
+  /** Whether rows may follow. */
+  more: boolean;
+  /** Records to ask for next. */
+  nextCount: number;
+}
+
+/**
+ * One page: up to `count` records after key `after`, in its own read transaction. Touchpoints are stored in chunks
+ * (utils/db/touchpoint-chunks.ts): a page is whole chunks, about `pageSize` rows; items are a row per record.
+ */
+async function readPage(db: GuangjieDb, table: ExportTable, after: IDBValidKey | undefined, count: number, pageSize: number): Promise<Page> {
+  if (table === 'touchpoints') {
+    const p = await readChunkPage(db, after as string | undefined, count, pageSize);
+    return { page: p.rows, last: p.last, more: p.more, nextCount: p.nextCount };
+  }
   const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-  const keyPath = tx.store.keyPath;
-  // Both stores have a single-field key path; the keys are read separately only if that ever changes.
-  const [page, keys] = await Promise.all([
-    tx.store.getAll(range, pageSize) as Promise<unknown[]>,
-    typeof keyPath === 'string' ? Promise.resolve(undefined) : tx.store.getAllKeys(range, pageSize),
-  ]);
-  await tx.done;
-  if (!page.length) return { page };
-  return { page, last: keys ? keys[keys.length - 1] : (page[page.length - 1] as Record<string, IDBValidKey>)[keyPath as string] };
+  const page: StoredItem[] = await db.getAll(table, range, count);
+  return { page, last: page.at(-1)?.key, more: page.length === count, nextCount: count };
 }
 
 /**
@@ -39,19 +49,19 @@ async function readPage(db: GuangjieDb, table: ExportTable, after: IDBValidKey |
  * here, so the two overlap. At most PAGES_AHEAD + 1 pages are held.
  */
 export async function* pageRows(db: GuangjieDb, table: ExportTable, pageSize = EXPORT_PAGE_ROWS, ahead = PAGES_AHEAD): AsyncGenerator<unknown[]> {
-  const end: Awaited<ReturnType<typeof readPage>> = { page: [] };
-  let last = readPage(db, table, undefined, pageSize);
+  const end: Page = { page: [], more: false, nextCount: 0 };
+  let last = readPage(db, table, undefined, table === 'touchpoints' ? firstPageCount(pageSize) : pageSize, pageSize);
   const reads = [last];
   const extend = () => {
-    last = last.then((r) => (r.page.length === pageSize ? readPage(db, table, r.last, pageSize) : end));
+    last = last.then((r) => (r.more ? readPage(db, table, r.last, r.nextCount, pageSize) : end));
     last.catch(() => undefined); // a caller that stops early leaves reads unawaited: not an unhandled error
     reads.push(last);
   };
   for (;;) {
     while (reads.length < ahead + 1) extend();
-    const { page } = await reads.shift()!;
+    const { page, more } = await reads.shift()!;
     if (page.length) yield page;
-    if (page.length < pageSize) return;
+    if (!more) return;
   }
 }
 

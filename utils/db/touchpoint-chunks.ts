@@ -1,0 +1,160 @@
+/**
+ * Touchpoints are stored a chunk at a time: one `touchpointChunks` record holds the rows of one written batch (at
+ * most CHUNK_MAX_ROWS). Why: in Chromium each IndexedDB record costs a fixed ~130 µs of backend work, so one record
+ * per touchpoint capped storing at 4,000–6,000 a second on the bench machine; chunks of 100 rows store 40,000–50,000
+ * touchpoints a second with the unique id index (docs/PERFORMANCE.md, "Ingest, schema version 4"), and read back
+ * about three times faster.
+ *
+ * A chunk's key starts with the time it was written (`recordedAt`, 13 digits), so key order is write order: a
+ * rebuild walking the keys meets new chunks last (utils/background/aggregate-store.ts). `ids` repeats the rows'
+ * ids for the unique multiEntry index `id`, which makes the database refuse any touchpoint stored twice.
+ *
+ * Reading and writing chunks goes through this module; besides it only the write path
+ * (utils/background/touchpoint-writer.ts), the aggregate rebuild, compaction (utils/background/compaction.ts) and
+ * the version-4 migration (./chunk-migrate.ts) open the store.
+ */
+import type { GuangjieDb, StoredTouchpoint } from './schema';
+
+export const TOUCHPOINT_CHUNKS = 'touchpointChunks' as const;
+/** Most rows in one chunk: the sender's largest batch (LIMITS.batchTouchpoints), and what compaction builds. Count. */
+export const CHUNK_MAX_ROWS = 500;
+
+export interface TouchpointChunk {
+  key: string;
+  /** Earliest and latest `at` of the rows, epoch ms. */
+  atMin: number;
+  atMax: number;
+  /** The rows' ids, for the unique multiEntry index. */
+  ids: string[];
+  rows: StoredTouchpoint[];
+}
+
+let sequence = 0;
+/** A tag per worker start, so two contexts writing in the same millisecond never make the same key. */
+const origin = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+
+/** A new chunk key: write time first (key order is write order), then a per-context sequence. */
+export function newChunkKey(recordedAt: number): string {
+  sequence = (sequence + 1) % 36 ** 6;
+  return `${String(Math.max(0, Math.floor(recordedAt))).padStart(13, '0')}-${origin}${sequence.toString(36).padStart(6, '0')}`;
+}
+
+export function makeChunk(key: string, rows: StoredTouchpoint[]): TouchpointChunk {
+  let atMin = Infinity;
+  let atMax = -Infinity;
+  for (const r of rows) {
+    if (r.at < atMin) atMin = r.at;
+    if (r.at > atMax) atMax = r.at;
+  }
+  return { key, atMin, atMax, ids: rows.map((r) => r.id), rows };
+}
+
+/** Rows put as chunks of up to `size`, in the order given (seeding: tests, the benchmark, the migration). */
+export function chunksOf(rows: StoredTouchpoint[], recordedAt: number, size = CHUNK_MAX_ROWS): TouchpointChunk[] {
+  const out: TouchpointChunk[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(makeChunk(newChunkKey(recordedAt), rows.slice(i, i + size)));
+  return out;
+}
+
+/** Store rows as they are (no sessions, no aggregates): for seeding and tests. Throws if an id is stored already. */
+export async function putTouchpointRows(db: GuangjieDb, rows: StoredTouchpoint[], size = CHUNK_MAX_ROWS): Promise<void> {
+  const tx = db.transaction(TOUCHPOINT_CHUNKS, 'readwrite');
+  await Promise.all([...chunksOf(rows, Date.now(), size).map((c) => tx.store.add(c)), tx.done]);
+}
+
+/** How many touchpoints are stored: one entry per row in the id index. */
+export const countTouchpoints = (db: GuangjieDb): Promise<number> => db.countFromIndex(TOUCHPOINT_CHUNKS, 'id');
+
+/** Whether any touchpoint is stored (a chunk is never empty). */
+export const hasTouchpoints = async (db: GuangjieDb): Promise<boolean> => (await db.count(TOUCHPOINT_CHUNKS)) > 0;
+
+/** One stored touchpoint by id, or undefined. */
+export async function getTouchpoint(db: GuangjieDb, id: string): Promise<StoredTouchpoint | undefined> {
+  const chunk = await db.getFromIndex(TOUCHPOINT_CHUNKS, 'id', id);
+  return chunk?.rows.find((r) => r.id === id);
+}
+
+/** Every stored touchpoint in chunk (write) order. Small stores only: tests, tools. */
+export async function allTouchpoints(db: GuangjieDb): Promise<StoredTouchpoint[]> {
+  return (await db.getAll(TOUCHPOINT_CHUNKS)).flatMap((c) => c.rows);
+}
+
+/** Rows aimed for per page read. Count. Reading 1,000,000 touchpoints as 500-row chunks: see rows.ts. */
+export const TOUCHPOINT_PAGE_ROWS = 10_000;
+
+export interface ChunkPage {
+  rows: StoredTouchpoint[];
+  /** The last chunk key read (undefined: nothing read). */
+  last?: string;
+  /** Whether chunks may follow. */
+  more: boolean;
+  /** Chunks to ask for next, so the next page holds about the rows wanted. */
+  nextCount: number;
+}
+
+/**
+ * Up to `count` chunks after key `after`, in their own read transaction, as rows. `count` adapts to the chunks met:
+ * a store of small chunks (a browsing day's one-second batches, before compaction) and one of full chunks both
+ * come back in pages of about `wantRows`.
+ */
+export async function readChunkPage(db: GuangjieDb, after: string | undefined, count: number, wantRows = TOUCHPOINT_PAGE_ROWS): Promise<ChunkPage> {
+  const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+  const chunks = await db.getAll(TOUCHPOINT_CHUNKS, range, count);
+  const rows = chunks.length === 1 ? chunks[0].rows : chunks.flatMap((c) => c.rows);
+  const perChunk = chunks.length ? Math.max(1, rows.length / chunks.length) : CHUNK_MAX_ROWS;
+  return { rows, last: chunks.at(-1)?.key, more: chunks.length === count, nextCount: Math.max(1, Math.round(wantRows / perChunk)) };
+}
+
+/** Chunks asked for by a first page read: assumes full chunks. Count. */
+export const firstPageCount = (wantRows: number): number => Math.max(1, Math.ceil(wantRows / CHUNK_MAX_ROWS));
+
+/**
+ * Keys of the chunks that may hold a touchpoint with `at` in [from, to] (or [from, to) when `toOpen`): their latest
+ * time is not before `from` and their earliest not after `to`. Key order (write order).
+ */
+async function chunkKeysOverlapping(db: GuangjieDb, from: number, to: number, toOpen: boolean): Promise<string[]> {
+  const tx = db.transaction(TOUCHPOINT_CHUNKS);
+  const [endsAfter, startsBefore] = await Promise.all([
+    tx.store.index('atMax').getAllKeys(IDBKeyRange.lowerBound(from)),
+    tx.store.index('atMin').getAllKeys(IDBKeyRange.upperBound(to, toOpen)),
+  ]);
+  const before = new Set(startsBefore);
+  return endsAfter.filter((k) => before.has(k)).sort();
+}
+
+/** Chunks read per transaction by time-range reads. Count. */
+export const RANGE_PAGE_CHUNKS = 20;
+
+/**
+ * The touchpoints with `at` in [from, to] (to excluded when `toOpen`), a page at a time, each page read in its own
+ * transaction (a caller may await between pages). Rows in write order, not time order.
+ */
+export async function* touchpointPagesByTime(db: GuangjieDb, from: number, to: number, toOpen = false, pageChunks = RANGE_PAGE_CHUNKS): AsyncGenerator<StoredTouchpoint[]> {
+  if (from > to || (toOpen && from === to)) return;
+  const keys = await chunkKeysOverlapping(db, from, to, toOpen);
+  const inRange = (r: StoredTouchpoint) => r.at >= from && (toOpen ? r.at < to : r.at <= to);
+  for (let i = 0; i < keys.length; i += pageChunks) {
+    const tx = db.transaction(TOUCHPOINT_CHUNKS);
+    const chunks = await Promise.all(keys.slice(i, i + pageChunks).map((k) => tx.store.get(k)));
+    const page: StoredTouchpoint[] = [];
+    for (const c of chunks) if (c) for (const r of c.rows) if (inRange(r)) page.push(r);
+    if (page.length) yield page;
+  }
+}
+
+/**
+ * Delete the touchpoints with `at` before `cutoff`: chunks wholly before it go, chunks straddling it are rewritten
+ * without those rows. One transaction. Returns how many touchpoints went.
+ */
+export async function deleteTouchpointsBefore(db: GuangjieDb, cutoff: number): Promise<number> {
+  const tx = db.transaction(TOUCHPOINT_CHUNKS, 'readwrite');
+  let deleted = 0;
+  for (let c = await tx.store.index('atMin').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
+    const chunk = c.value;
+    const kept = chunk.rows.filter((r) => r.at >= cutoff);
+    deleted += chunk.rows.length - kept.length;
+    await (kept.length ? c.update(makeChunk(chunk.key, kept)) : c.delete());
+  }
+  await tx.done;
+  return deleted;
+}
