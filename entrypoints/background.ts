@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '@/utils/background/retention';
+import { COMPACT_ALARM, compactChunks, ensureCompactAlarm } from '@/utils/background/compaction';
 import { createRouter } from '@/utils/background/router';
 import { registerInstallHandler } from '@/utils/background/install';
 import { getDb } from '@/utils/db/connection';
@@ -26,10 +27,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => router.handle(message, sender));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === COMPACT_ALARM) {
+      const compacted = await compactChunks(await getDb(), Date.now());
+      if (compacted.merged) console.info('[guangjie] compaction', compacted);
+      return;
+    }
     if (alarm.name !== RETENTION_ALARM) return;
     const { retentionDays } = await getSettings();
     const pruned = await pruneExpired(await getDb(), retentionDays, Date.now());
     if (pruned.touchpoints || pruned.diagnostics) console.info('[guangjie] retention', pruned);
   });
   void ensureRetentionAlarm(browser.alarms).catch((e) => console.warn('[guangjie] retention alarm', e));
+  void ensureCompactAlarm(browser.alarms).catch((e) => console.warn('[guangjie] compaction alarm', e));
 });

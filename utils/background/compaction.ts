@@ -1,0 +1,92 @@
+/**
+ * Compaction: merge runs of small touchpoint chunks into chunks of up to CHUNK_MAX_ROWS rows.
+ *
+ * Why: a chunk is one written batch, and while someone browses the sender sends a batch every half second or so —
+ * chunks of a few rows. Reading costs per record, so a day of one-row chunks reads as slowly as the one-record-per-
+ * touchpoint store version 4 replaced. Compaction runs on an alarm (COMPACT_PERIOD_MIN) over chunks written at
+ * least COMPACT_AFTER_MS ago (a sender's retry of a recent batch still meets the rows where it left them; either
+ * way the unique id index refuses a second copy).
+ *
+ * Each page is one readwrite transaction: read up to COMPACT_PAGE_CHUNKS chunks after the last key compacted, delete
+ * each run of consecutive small chunks and add their rows back as one chunk under the run's first key, and move the
+ * `compact:after` mark. All or nothing per page: a worker stopped mid-page leaves the page as it was. Rows are
+ * moved as stored, in the same key order. Skipped while an aggregate rebuild stands: it pages by chunk key, and a
+ * merged chunk would move rows it has not reached behind its mark.
+ */
+import { META_AGG_REBUILD, type GuangjieDb, type StoredTouchpoint } from '../db/schema';
+import type { AlarmsApi } from './retention';
+import { CHUNK_MAX_ROWS, TOUCHPOINT_CHUNKS, makeChunk, type TouchpointChunk } from '../db/touchpoint-chunks';
+
+/** Chunks with fewer rows than this are merged. Count. */
+export const COMPACT_BELOW_ROWS = 100;
+/** Only chunks written at least this long ago. Milliseconds. */
+export const COMPACT_AFTER_MS = 10 * 60_000;
+/** Chunks read per compaction transaction. Count. */
+export const COMPACT_PAGE_CHUNKS = 2_000;
+export const COMPACT_ALARM = 'guangjie:compact';
+/** How often compaction runs. Minutes. */
+export const COMPACT_PERIOD_MIN = 60;
+/** The last chunk key compaction has passed (meta row). */
+export const META_COMPACT_AFTER = 'compact:after';
+
+/** Runs of consecutive small chunks (two or more) whose rows fit one chunk. Pure. */
+export function mergeRuns(chunks: readonly TouchpointChunk[], below = COMPACT_BELOW_ROWS, max = CHUNK_MAX_ROWS): TouchpointChunk[][] {
+  const runs: TouchpointChunk[][] = [];
+  let run: TouchpointChunk[] = [];
+  let rows = 0;
+  const close = () => {
+    if (run.length > 1) runs.push(run);
+    run = [];
+    rows = 0;
+  };
+  for (const c of chunks) {
+    if (c.rows.length >= below) {
+      close();
+      continue;
+    }
+    if (rows + c.rows.length > max) close();
+    run.push(c);
+    rows += c.rows.length;
+  }
+  close();
+  return runs;
+}
+
+/** Compact the chunks written before `now - COMPACT_AFTER_MS`. Returns how many chunks went and how many were made. */
+export async function compactChunks(db: GuangjieDb, now: number, pageChunks = COMPACT_PAGE_CHUNKS): Promise<{ merged: number; made: number }> {
+  const before = String(Math.max(0, Math.floor(now - COMPACT_AFTER_MS))).padStart(13, '0');
+  let merged = 0;
+  let made = 0;
+  for (;;) {
+    const tx = db.transaction([TOUCHPOINT_CHUNKS, 'meta'], 'readwrite', { durability: 'relaxed' });
+    const meta = tx.objectStore('meta');
+    const store = tx.objectStore(TOUCHPOINT_CHUNKS);
+    const [rebuild, after] = await Promise.all([meta.get(META_AGG_REBUILD), meta.get(META_COMPACT_AFTER) as Promise<string | undefined>]);
+    if (rebuild || (after !== undefined && after >= before)) {
+      await tx.done;
+      return { merged, made };
+    }
+    const range = after === undefined ? IDBKeyRange.upperBound(before, true) : IDBKeyRange.bound(after, before, true, true);
+    const chunks = await store.getAll(range, pageChunks);
+    const runs = mergeRuns(chunks);
+    const writes: Promise<unknown>[] = [];
+    for (const run of runs) {
+      for (const c of run) writes.push(store.delete(c.key));
+      const rows: StoredTouchpoint[] = run.flatMap((c) => c.rows);
+      writes.push(store.add(makeChunk(run[0].key, rows)));
+      merged += run.length;
+      made += 1;
+    }
+    // A short page is the last: mark the whole range up to `before` as passed.
+    const done = chunks.length < pageChunks;
+    writes.push(meta.put(done ? before : chunks[chunks.length - 1].key, META_COMPACT_AFTER));
+    await Promise.all(writes);
+    await tx.done;
+    if (done) return { merged, made };
+  }
+}
+
+/** Create the compaction alarm unless it exists (re-creating it on every worker start would keep postponing it). */
+export async function ensureCompactAlarm(alarms: AlarmsApi): Promise<void> {
+  if (!(await alarms.get(COMPACT_ALARM))) alarms.create(COMPACT_ALARM, { periodInMinutes: COMPACT_PERIOD_MIN, delayInMinutes: 5 });
+}
