@@ -17,13 +17,18 @@ export async function giveConsent(b) {
   await page.close();
 }
 
-/** Count rows of one store of the extension's database, read with the raw API in an extension page. */
+/**
+ * Count rows of one store of the extension's database, read with the raw API in an extension page. `touchpoints`
+ * counts stored touchpoints: they are kept many to a record in `touchpointChunks` (utils/db/touchpoint-chunks.ts),
+ * whose `id` index holds one entry per row, so its count is the touchpoints'.
+ */
 export function countRows(page, store = 'touchpoints') {
   return page.evaluate((store) => new Promise((resolve, reject) => {
     const open = indexedDB.open('guangjie');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const req = open.result.transaction(store).objectStore(store).count();
+      const tx = open.result.transaction(store === 'touchpoints' ? 'touchpointChunks' : store);
+      const req = store === 'touchpoints' ? tx.objectStore('touchpointChunks').index('id').count() : tx.objectStore(store).count();
       req.onsuccess = () => (open.result.close(), resolve(req.result));
       req.onerror = () => reject(req.error);
     };

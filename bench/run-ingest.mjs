@@ -1,22 +1,27 @@
 // Ingest: touchpoints per second through the whole pipeline (page click → content script: click kind, enclosing
 // item, product id, touchpoint → sender batches → service worker: validate, dedupe by id, sessions, running
-// aggregates → IndexedDB), against bare IndexedDB puts of the very same stored records in the same browser.
+// aggregates → IndexedDB), against bare IndexedDB puts of the very same stored touchpoints in the same browser.
 //
 // Pipeline: the page clicks product anchors N times as fast as it can, in script runs of CHUNK clicks (each click
 // a product-click touchpoint: the content script does its full per-click work for every one); the clock stops
-// when the Nth row is in the table (polled every POLL_MS from an extension page). Two feeds, both reported:
+// when the Nth touchpoint is counted (polled every POLL_MS from an extension page). Two feeds, both reported:
 //  - `one-anchor`: every click on the playing item's product anchor (the issue's original benchmark);
 //  - `many-anchors`: the clicks spread round-robin over the product anchors of every feed item the page has
 //    rendered (the replica keeps a few slides around the playing one; `anchors` says how many), so successive
 //    touchpoints name different items and products.
 //
-// Bare (the baseline): the rows the pipeline stored, read back, put from an extension page into a scratch store
-// of the SAME shape — the touchpoints store's keyPath and every index (keyPath, unique, multiEntry), read from the
-// live database, so it follows utils/db/schema.ts — in the SAME transactions: the writer stamps one `recordedAt`
-// per batch and writes one batch per transaction, so grouping the rows by `recordedAt` gives the writer's own
-// transaction sizes (reported as `writerTransactionRows`), replayed in arrival order with the writer's relaxed
-// durability. The bare side does only the puts: what the pipeline adds on top (clicks, messages, validation,
-// dedupe, sessions, aggregates) is what the share measures.
+// Bare: the chunks the pipeline stored (the writer adds one chunk per batch, in one transaction per batch, every
+// row stamped with the batch's `recordedAt`), read back and replayed from an extension page in arrival (key)
+// order, one writer batch per transaction, with the writer's relaxed durability. Two baselines, both reported:
+//  - `perRecord` (the target's): every touchpoint put as its own record, into a scratch store of schema version
+//    3's shape (keyPath `id`, one index `at`). This is the issue's "bare IndexedDB puts of the same records", and
+//    what the extension stored until version 4. The headline `shareOfBare` (≥ 50 %) is against it. Since the
+//    pipeline now writes chunks, it can beat this baseline (a share above 100 %): the target then says the
+//    pipeline is at least as fast as plain per-record storing, not that its own overhead is small.
+//  - `chunks`: the very chunks stored, put into a scratch store of the SAME shape as the live touchpointChunks
+//    store (keyPath and every index — keyPath, unique, multiEntry — read from the live database, so it follows
+//    utils/db/schema.ts). The pipeline's share of it (`shareOfChunkBare`) is what the pipeline adds on top of its
+//    own storing (clicks, messages, validation, dedupe, sessions, aggregates); no target is set on it.
 import { launch, giveConsent, countRows, quantile, round } from './browser.mjs';
 
 const CHUNK = 500; // clicks per page.evaluate (one synchronous script run)
@@ -28,13 +33,15 @@ export async function runIngest({ touchpoints }) {
   for (const feed of ['one-anchor', 'many-anchors']) out[feed] = await runOnce(touchpoints, feed);
   const main = out['one-anchor'];
   const best = [main, out['many-anchors']].filter((r) => r.pipelinePerSecond).sort((a, b) => b.pipelinePerSecond - a.pipelinePerSecond)[0];
-  const rate = main.pipelinePerSecond, bare = main.barePerSecond;
+  const rate = main.pipelinePerSecond, bare = main.barePerSecond, bareChunks = main.bareChunkPerSecond;
   return {
     ...out,
     // The headline rows (bench/summary.mjs): the one-anchor feed, the issue's own benchmark.
     pipelinePerSecond: { value: rate, target: '>= 10000/s', pass: rate >= 10_000 },
     barePerSecond: bare,
     shareOfBare: { value: round((rate / bare) * 100, 1), unit: '%', target: '>= 50 %', pass: rate / bare >= 0.5 },
+    bareChunkPerSecond: bareChunks,
+    shareOfChunkBare: { value: round((rate / bareChunks) * 100, 1), unit: '%' },
     bestFeed: best?.feed,
   };
 }
@@ -75,7 +82,8 @@ async function runOnce(touchpoints, feed) {
     const bare = await ext.evaluate(barePuts, t0);
 
     const pipelineRate = (stored / pipelineMs) * 1000;
-    const bareRate = (bare.rows / bare.ms) * 1000;
+    const perRecordRate = (bare.rows / bare.perRecordMs) * 1000;
+    const chunkRate = (bare.rows / bare.chunkMs) * 1000;
     return {
       feed,
       anchors,
@@ -84,48 +92,72 @@ async function runOnce(touchpoints, feed) {
       clicksPerSecond: round((touchpoints / clickDispatchMs) * 1000, 0),
       pipelineMs,
       pipelinePerSecond: round(pipelineRate, 0),
-      barePerSecond: round(bareRate, 0),
-      shareOfBare: round((pipelineRate / bareRate) * 100, 1),
+      // Both baselines in touchpoints per second.
+      barePerSecond: round(perRecordRate, 0),
+      shareOfBare: round((pipelineRate / perRecordRate) * 100, 1),
+      bareChunkPerSecond: round(chunkRate, 0),
+      shareOfChunkBare: round((pipelineRate / chunkRate) * 100, 1),
+      bareRows: bare.rows,
       writerTransactions: bare.transactions,
       writerTransactionRows: { median: quantile(bare.sizes, 0.5), max: Math.max(...bare.sizes) },
-      bareStore: bare.shape,
+      bareStores: bare.shapes,
     };
   } finally {
     await b.close();
   }
 }
 
-/** In an extension page: replay the rows stored since `since` into a same-shape scratch store, one writer batch per transaction. */
+/**
+ * In an extension page: replay the chunks stored since `since` (epoch ms), one writer batch per transaction, into
+ * two scratch databases: row by row into version 3's per-record store, and chunk by chunk into a store shaped like
+ * the live touchpointChunks. Returns the milliseconds of each replay.
+ */
 async function barePuts(since) {
   const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const done = (tx) => new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
   const src = await req(indexedDB.open('guangjie'));
-  const store = src.transaction('touchpoints').objectStore('touchpoints');
-  const shape = {
+  const live = src.transaction('touchpointChunks').objectStore('touchpointChunks');
+  const shapeOf = (store) => ({
     keyPath: store.keyPath,
     autoIncrement: store.autoIncrement,
     indexes: [...store.indexNames].map((n) => { const i = store.index(n); return { name: n, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }; }),
-  };
-  const rows = (await req(store.getAll())).filter((r) => r.recordedAt >= since);
+  });
+  const chunkShape = shapeOf(live);
+  // Every row of a chunk carries its batch's recordedAt; key order is write order (newChunkKey).
+  const chunks = (await req(live.getAll())).filter((c) => c.rows.every((r) => r.recordedAt >= since));
   src.close();
-  const batches = new Map();
-  for (const r of rows.sort((a, b) => a.recordedAt - b.recordedAt)) (batches.get(r.recordedAt) ?? batches.set(r.recordedAt, []).get(r.recordedAt)).push(r);
+  /** The touchpoints store of schema version 3 (utils/db/schema.ts): gone from a version 4 database, so written out here. */
+  const perRecordShape = { keyPath: 'id', autoIncrement: false, indexes: [{ name: 'at', keyPath: 'at', unique: false, multiEntry: false }] };
 
-  await req(indexedDB.deleteDatabase('bench-bare'));
-  const open = indexedDB.open('bench-bare', 1);
-  open.onupgradeneeded = () => {
-    const s = open.result.createObjectStore('touchpoints', { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
-    for (const i of shape.indexes) s.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+  /** Time `put(store, chunk)` for every chunk, a transaction per chunk, in a fresh scratch database of `shape`. */
+  const replay = async (shape, put) => {
+    await req(indexedDB.deleteDatabase('bench-bare'));
+    const open = indexedDB.open('bench-bare', 1);
+    open.onupgradeneeded = () => {
+      const s = open.result.createObjectStore('scratch', { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
+      for (const i of shape.indexes) s.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+    };
+    const db = await req(open);
+    const start = performance.now();
+    for (const chunk of chunks) {
+      const tx = db.transaction('scratch', 'readwrite', { durability: 'relaxed' });
+      put(tx.objectStore('scratch'), chunk);
+      await done(tx);
+    }
+    const ms = performance.now() - start;
+    db.close();
+    await req(indexedDB.deleteDatabase('bench-bare'));
+    return ms;
   };
-  const db = await req(open);
-  const start = performance.now();
-  for (const batch of batches.values()) {
-    const tx = db.transaction('touchpoints', 'readwrite', { durability: 'relaxed' });
-    const s = tx.objectStore('touchpoints');
-    for (const r of batch) s.put(r);
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
-  }
-  const ms = performance.now() - start;
-  db.close();
-  await req(indexedDB.deleteDatabase('bench-bare'));
-  return { ms, rows: rows.length, transactions: batches.size, sizes: [...batches.values()].map((b) => b.length), shape };
+  const perRecordMs = await replay(perRecordShape, (store, chunk) => { for (const r of chunk.rows) store.put(r); });
+  const chunkMs = await replay(chunkShape, (store, chunk) => store.put(chunk));
+  const sizes = chunks.map((c) => c.rows.length);
+  return {
+    perRecordMs,
+    chunkMs,
+    rows: sizes.reduce((a, n) => a + n, 0),
+    transactions: chunks.length,
+    sizes,
+    shapes: { perRecord: perRecordShape, chunks: chunkShape },
+  };
 }

@@ -13,33 +13,50 @@ import { syntheticBatch } from './synthetic.mjs';
 const DASHBOARD_FIRST = ['dash-kpi-touchpoints', 'dash-empty'].map((id) => `[data-testid="${id}"]`).join(', ');
 /** The dashboard complete: the journey KPIs, or its "no data" notes. */
 const DASHBOARD_DONE = ['dash-mode-share', 'dash-empty', 'dash-no-conversions'].map((id) => `[data-testid="${id}"]`).join(', ');
-/** Rows per seeding transaction. Count. */
+/** Rows per seeding chunk: full chunks, as compaction leaves them (CHUNK_MAX_ROWS in utils/db/touchpoint-chunks.ts). Count. */
+const SEED_CHUNK_ROWS = 500;
+/** Rows per seeding transaction (20 chunks). Count. */
 const SEED_TX_ROWS = 10_000;
 
 /**
- * Seed N stored touchpoints with bare puts from an extension page (the worker's write path runs ~1,300/s here:
- * see the ingest benchmark; a million through it would take the whole budget), then let the worker rebuild the
- * running aggregates once, by the same path an upgraded database takes (readAggregates → recomputeAggregates).
+ * Seed N stored touchpoints with bare chunk adds from an extension page (not through the worker's write path: at
+ * the ingest rate a million would take much of the budget), then let the worker rebuild the running aggregates
+ * once, by the same path an upgraded database takes (readAggregates → recomputeAggregates).
+ *
+ * The chunks are what a long-used store holds: full chunks of SEED_CHUNK_ROWS, as compaction
+ * (utils/background/compaction.ts) leaves the small chunks browsing writes and as the version 4 migration writes
+ * an old store. Each key starts with the chunk's latest `recordedAt`, 13 digits, like newChunkKey's; the suffix
+ * `seed` + the chunk's number keeps keys unique and in seeding order within a millisecond.
  */
 export async function seed(b, total) {
   const page = await b.context.newPage();
   await page.goto(b.extUrl('popup.html'));
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' })); // the worker creates the database
   const t0 = Date.now();
-  await page.evaluate(async ({ total, perTx, src }) => {
+  await page.evaluate(async ({ total, perTx, perChunk, src }) => {
     const make = new Function(`return (${src})`)(); // bench page only: the generator's source, sent from Node
     const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const chunkOf = (n, rows) => {
+      let atMin = Infinity, atMax = -Infinity, recordedAt = 0;
+      for (const r of rows) {
+        atMin = Math.min(atMin, r.at);
+        atMax = Math.max(atMax, r.at);
+        recordedAt = Math.max(recordedAt, r.recordedAt);
+      }
+      const key = `${String(recordedAt).padStart(13, '0')}-seed${n.toString(36).padStart(6, '0')}`;
+      return { key, atMin, atMax, ids: rows.map((r) => r.id), rows };
+    };
     const db = await req(indexedDB.open('guangjie'));
     for (let start = 0; start < total; start += perTx) {
-      const tx = db.transaction('touchpoints', 'readwrite');
-      const store = tx.objectStore('touchpoints');
-      for (const tp of make(start, Math.min(perTx, total - start))) {
-        store.put({ ...tp, sessionId: `s-${tp.platform}-${Math.floor(tp.at / 1_800_000)}`, extVersion: '0.1.0', definitionsVersion: 1, recordedAt: tp.at });
-      }
-      await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+      const tx = db.transaction('touchpointChunks', 'readwrite');
+      const store = tx.objectStore('touchpointChunks');
+      const rows = make(start, Math.min(perTx, total - start)).map((tp) => (
+        { ...tp, sessionId: `s-${tp.platform}-${Math.floor(tp.at / 1_800_000)}`, extVersion: '0.1.0', definitionsVersion: 1, recordedAt: tp.at }));
+      for (let i = 0; i < rows.length; i += perChunk) store.add(chunkOf((start + i) / perChunk, rows.slice(i, i + perChunk)));
+      await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
     }
     db.close();
-  }, { total, perTx: SEED_TX_ROWS, src: syntheticBatch.toString() });
+  }, { total, perTx: SEED_TX_ROWS, perChunk: SEED_CHUNK_ROWS, src: syntheticBatch.toString() });
   const putMs = Date.now() - t0;
   const t1 = Date.now();
   const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
@@ -48,6 +65,7 @@ export async function seed(b, total) {
   // popup waits): wait for it, so the popup below is timed as a viewer meets it, not while the count runs.
   const t2 = Date.now();
   const rows = await countRows(page);
+  const chunks = await countRows(page, 'touchpointChunks');
   let counted = false;
   while (!counted && Date.now() - t2 < 900_000) {
     const s = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
@@ -57,7 +75,7 @@ export async function seed(b, total) {
   const journeyCountMs = Date.now() - t2;
   await page.close();
   if (!stats?.ok) throw new Error(`stats after seeding: ${JSON.stringify(stats)}`);
-  return { rows, putMs, barePutsPerSecond: round((total / putMs) * 1000, 0), aggregateRebuildMs: rebuildMs, journeyCountMs: counted ? journeyCountMs : null, touchpointsInStats: stats.stats.allTime.touchpoints };
+  return { rows, chunks, putMs, barePutsPerSecond: round((total / putMs) * 1000, 0), aggregateRebuildMs: rebuildMs, journeyCountMs: counted ? journeyCountMs : null, touchpointsInStats: stats.stats.allTime.touchpoints };
 }
 
 async function timeToFirstNumbers(b, path, selector, needDigit = true) {
