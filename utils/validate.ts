@@ -14,7 +14,8 @@ export type Valid<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Caps: counts are array lengths, the rest are characters (UTF-16 code units). */
 export const LIMITS = Object.freeze({
-  batchTouchpoints: 500,
+  /** The sender's largest batch (BATCH_BACKLOG_MAX, utils/content/sender.ts): ~1 MB of JSON. */
+  batchTouchpoints: 2000,
   batchItems: 200,
   idChars: 256,
   urlChars: 2048,

@@ -24,13 +24,19 @@ function quotaOnBatchWrites(fail: (writeIndex: number) => boolean): () => void {
       // A real (fake-indexeddb) request object, so idb's promise wrapper treats it as one.
       const request = new FakeRequest() as IDBRequest & { readyState: string; error: DOMException };
       const tx = this.transaction;
-      // A real request keeps the transaction open until the failure is reported.
-      this.count().onsuccess = () => {
+      const report = (name: string) => {
         request.readyState = 'done';
-        request.error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        request.error = new DOMException(name === 'AbortError' ? 'The transaction was aborted.' : 'The quota has been exceeded.', name);
         request.dispatchEvent(new FakeEvent('error'));
+      };
+      // A real request keeps the transaction open until the failure is reported; once the transaction is aborted,
+      // the other failing requests report AbortError, as a browser's do.
+      const probe = this.count();
+      probe.onsuccess = () => {
+        report('QuotaExceededError');
         tx.abort();
       };
+      probe.onerror = () => report('AbortError');
       return request as unknown as IDBRequest;
     };
   proto.add = faulty('add');

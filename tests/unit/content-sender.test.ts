@@ -85,7 +85,7 @@ describe('touchpoint sender', () => {
     const sizes: number[] = [];
     const w = fakeWorker();
     const sender = new TouchpointSender((batch) => (sizes.push(batch.length), w.transport(batch)));
-    const all = Array.from({ length: 1_300 }, tp);
+    const all = Array.from({ length: BATCH_BACKLOG_MAX + 300 }, tp);
     all.forEach((t) => sender.enqueue(t));
     await vi.advanceTimersByTimeAsync(10_000);
     expect(sender.pending).toEqual([]);
@@ -119,7 +119,7 @@ describe('touchpoint sender', () => {
     const timers = { setTimeout: (fn: () => void, ms: number) => (timersSet++, setTimeout(fn, ms)), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
     const sizes: number[] = [];
     const sender = new TouchpointSender((batch) => (sizes.push(batch.length), w.transport(batch)), timers);
-    const burst = Array.from({ length: 1_000 }, tp);
+    const burst = Array.from({ length: BATCH_MAX + BATCH_BACKLOG_MAX + 400 }, tp);
     burst.slice(0, BATCH_MAX).forEach((t) => sender.enqueue(t));
     expect(sizes).toEqual([BATCH_MAX]); // sent synchronously, no timer had to fire
     burst.slice(BATCH_MAX).forEach((t) => sender.enqueue(t));
@@ -128,7 +128,7 @@ describe('touchpoint sender', () => {
     w.mode = 'ok';
     w.late.splice(0).forEach((resolve) => resolve());
     await vi.advanceTimersByTimeAsync(BATCH_DELAY_MS - 1); // the backlog drains at once, without a gathering delay
-    expect(sizes).toEqual([BATCH_MAX, BATCH_BACKLOG_MAX, 1_000 - BATCH_MAX - BATCH_BACKLOG_MAX]);
+    expect(sizes).toEqual([BATCH_MAX, BATCH_BACKLOG_MAX, 400]);
     expect(w.writes).toEqual(burst.map((t) => t.id));
   });
 

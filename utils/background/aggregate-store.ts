@@ -14,20 +14,27 @@ import { emptyAggState, emptyBucket, foldTouchpoint, rowsNeeded, type AggState, 
 
 type AggTx = IDBPTransaction<GuangjieSchema, (typeof TOUCHPOINT_CHUNKS | 'seen' | 'meta')[], 'readwrite'>;
 
-/** Load the rows that folding `tps` will touch. Missing rows start empty. */
-export async function loadAggState(tx: AggTx, tps: Touchpoint[]): Promise<AggState> {
+/** Aggregate rows as loaded, with the kept top-shops row when a shop row is among them (saved with it). */
+export interface LoadedAggState extends AggState {
+  topShops?: ShopAgg[];
+}
+
+/** Load the rows that folding `tps` will touch, in one round of requests. Missing rows start empty. */
+export async function loadAggState(tx: AggTx, tps: Touchpoint[]): Promise<LoadedAggState> {
   const meta = tx.objectStore('meta');
-  const state = emptyAggState();
+  const state: LoadedAggState = emptyAggState();
   const needs = tps.map(rowsNeeded);
   const days = [...new Set(needs.map((n) => n.day))];
   const shops = [...new Set(needs.flatMap((n) => (n.shopId ? [n.shopId] : [])))];
   const seen = [...new Set(needs.flatMap((n) => (n.seen ? [n.seen] : [])))];
-  const [total, dayRows, shopRows, seenRows] = await Promise.all([
+  const [total, dayRows, shopRows, seenRows, top] = await Promise.all([
     meta.get(META_AGG_TOTAL) as Promise<Bucket | undefined>,
     Promise.all(days.map((d) => meta.get(metaAggDay(d)) as Promise<Bucket | undefined>)),
     Promise.all(shops.map((s) => meta.get(metaAggShop(s)) as Promise<ShopAgg | undefined>)),
     Promise.all(seen.map((k) => tx.objectStore('seen').get(k))),
+    shops.length ? (meta.get(META_AGG_TOP_SHOPS) as Promise<ShopAgg[] | undefined>) : undefined,
   ]);
+  if (shops.length) state.topShops = top ?? [];
   state.total = total ?? emptyBucket();
   days.forEach((d, i) => state.days.set(d, dayRows[i] ?? emptyBucket()));
   shopRows.forEach((row) => row && state.shops.set(row.shopId, row));
@@ -52,22 +59,23 @@ export function mergeTopShops(top: readonly ShopAgg[], changed: Iterable<ShopAgg
   return [...byId.values()].sort(byTouchpoints).slice(0, TOP_SHOPS_KEPT);
 }
 
-async function saveTopShops(tx: AggTx, changed: Map<string, ShopAgg>): Promise<void> {
+/** The top-shops row after `changed`, from the row loaded with them (else read now: one more round trip). */
+async function saveTopShops(tx: AggTx, changed: Map<string, ShopAgg>, loaded: ShopAgg[] | undefined): Promise<void> {
   if (!changed.size) return;
   const meta = tx.objectStore('meta');
-  const top = ((await meta.get(META_AGG_TOP_SHOPS)) as ShopAgg[] | undefined) ?? [];
+  const top = loaded ?? ((await meta.get(META_AGG_TOP_SHOPS)) as ShopAgg[] | undefined) ?? [];
   await meta.put(mergeTopShops(top, changed.values()), META_AGG_TOP_SHOPS);
 }
 
 /** Write every row in `state` back (requests are queued on `tx`; the caller awaits `tx.done`). */
-export function saveAggState(tx: AggTx, state: AggState): Promise<unknown> {
+export function saveAggState(tx: AggTx, state: LoadedAggState): Promise<unknown> {
   const meta = tx.objectStore('meta');
   const seen = tx.objectStore('seen');
   return Promise.all([
     meta.put(state.total, META_AGG_TOTAL),
     ...[...state.days].map(([d, b]) => meta.put(b, metaAggDay(d))),
     ...[...state.shops.values()].map((s) => meta.put(s, metaAggShop(s.shopId))),
-    saveTopShops(tx, state.shops),
+    saveTopShops(tx, state.shops, state.topShops),
     ...[...state.seen.values()].map((row) => seen.put(row)),
   ]);
 }

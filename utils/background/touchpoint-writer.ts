@@ -13,7 +13,6 @@ import { foldTouchpoint } from './aggregates';
 import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
 import { assignArrivalSessions, metaSessionKey, type SessionState } from './session';
-import { addNew } from './add-new';
 
 export interface WriteContext {
   extVersion: string;
@@ -61,15 +60,26 @@ async function inTransaction<T>(tx: { abort(): void; done: Promise<void>; error:
 /**
  * Store a validated batch; returns the ids now safely stored (new and already present).
  *
- * Three rounds in one transaction. (1) Read the open sessions, a running rebuild and every aggregate row the batch
- * could touch. (2) Add the batch as one chunk, sessions assigned as if all were new: the unique id index refuses
- * the chunk if any id was stored already (add-new.ts), so a new batch costs one request. (3) Only then (a retried
- * batch) look each id up, assign the new ones' sessions again without the stored ones, and add the new ones as a
- * chunk of their own. Fold the new rows into the aggregates, and write the sessions and aggregates back.
+ * Two rounds of requests in one transaction: (1) read the open sessions, a running rebuild and every aggregate
+ * row the batch could touch; (2) add the batch as one chunk (sessions assigned, provenance filled in) together
+ * with the updated sessions and aggregates. A batch is new but for a retry, so (2) does not wait to learn whether
+ * the chunk was accepted: if any id was stored already, the unique id index refuses the chunk, the transaction
+ * aborts with nothing of it written, and the batch is written again looking each id up first (`lookUp`), the
+ * stored rows left as they are and kept out of the new rows' sessions.
  */
 export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx: WriteContext): Promise<string[]> {
   const unique = [...new Map(batch.map((tp) => [tp.id, tp])).values()];
   if (unique.length === 0) return [];
+  try {
+    await writeBatch(db, unique, ctx, false);
+  } catch (e) {
+    if (!(e instanceof DOMException && e.name === 'ConstraintError')) throw e;
+    await writeBatch(db, unique, ctx, true);
+  }
+  return unique.map((tp) => tp.id);
+}
+
+async function writeBatch(db: GuangjieDb, unique: Touchpoint[], ctx: WriteContext, lookUp: boolean): Promise<void> {
   // Relaxed durability: the transaction still commits (its data is visible to every later transaction and
   // survives a worker or browser restart) before `tx.done` resolves, and only then do we acknowledge; it skips
   // the disk flush, so only an OS crash or power cut right after could lose the last batches (Chromium's default
@@ -79,15 +89,19 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
     const chunks = unwrap(tx.objectStore(TOUCHPOINT_CHUNKS));
     const meta = tx.objectStore('meta');
     const platforms = [...new Set(unique.map((tp) => tp.platform))];
-    const [sessions, rebuild, agg] = await Promise.all([
+    const [sessions, rebuild, present, loaded] = await Promise.all([
       Promise.all(platforms.map((p) => meta.get(metaSessionKey(p)) as Promise<SessionState | undefined>)),
       meta.get(META_AGG_REBUILD) as Promise<RebuildMarker | undefined>,
-      loadAggState(tx, unique),
+      lookUp ? Promise.all(unique.map((tp) => requestResult(chunks.index('id').getKey(tp.id)))) : undefined,
+      lookUp ? undefined : loadAggState(tx, unique),
     ]);
-    const stored = new Map<PlatformId, SessionState>();
-    platforms.forEach((p, i) => sessions[i] && stored.set(p, sessions[i]));
-    let open = copySessions(stored);
-    const toRows = (tps: Touchpoint[], sessionIds: Map<string, string>): StoredTouchpoint[] => tps.map((tp) => ({
+    const fresh = present ? unique.filter((_, i) => present[i] === undefined) : unique;
+    if (fresh.length === 0) return;
+    const agg = loaded ?? (await loadAggState(tx, fresh));
+    const open = new Map<PlatformId, SessionState>();
+    platforms.forEach((p, i) => sessions[i] && open.set(p, { ...sessions[i] }));
+    const sessionIds = assignArrivalSessions(open, fresh);
+    const rows: StoredTouchpoint[] = fresh.map((tp) => ({
       ...tp,
       sessionId: sessionIds.get(tp.id)!,
       // The sender's versions say what observed it; fill them in when the sender left them out.
@@ -96,35 +110,21 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
       recordedAt: ctx.now,
     }));
     const key = newChunkKey(ctx.now);
-    let fresh = toRows(unique, assignArrivalSessions(open, unique));
-    if (!(await addNew(chunks, [makeChunk(key, fresh)]))[0]) {
-      // A retried batch: the rows already stored must not move the sessions of the new ones.
-      const present = await Promise.all(unique.map((tp) => requestResult(chunks.index('id').getKey(tp.id))));
-      const news = unique.filter((_, i) => present[i] === undefined);
-      if (news.length === 0) return;
-      open = copySessions(stored);
-      fresh = toRows(news, assignArrivalSessions(open, news));
-      await requestResult(chunks.add(makeChunk(key, fresh)));
-    }
     // During a rebuild, chunks it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
-    if (foldNow(rebuild, key)) fresh.forEach((row) => foldTouchpoint(agg, row));
+    if (foldNow(rebuild, key)) rows.forEach((row) => foldTouchpoint(agg, row));
     await settleAll([
+      requestResult(chunks.add(makeChunk(key, rows))), // first: its ConstraintError is the one reported
       ...[...open].map(([p, st]) => meta.put(st, metaSessionKey(p))),
       saveAggState(tx, agg),
     ]);
   });
-  return unique.map((tp) => tp.id);
 }
-
-/** A raw request's result as a promise (the raw store: idb's wrapper would add a promise per request anyway). */
+/** A raw request's result as a promise. */
 const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-
-/** Session states to assign with, leaving the ones read untouched (assignment updates them in place). */
-const copySessions = (from: Map<PlatformId, SessionState>) => new Map([...from].map(([p, st]) => [p, { ...st }]));
 
 export const itemKey = (item: Pick<ClassifiedItem, 'platform' | 'id'>) => `${item.platform}:${item.id}`;
 

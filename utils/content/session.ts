@@ -18,7 +18,7 @@ import { ItemStore } from './item-store';
 import { sanitizePageUrl } from '../journeys/privacy';
 import { TouchpointSender } from './sender';
 import { after } from './timers';
-import { buildTouchpoint } from './touchpoints';
+import { buildTouchpoint, type TouchpointBase } from './touchpoints';
 
 export interface Session {
   ctx: ContentScriptContext;
@@ -71,6 +71,20 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
     return id && session.store.get(id) ? id : null;
   };
 
+  /**
+   * The provenance every touchpoint of this page carries, made again only when the page changes: sanitising the
+   * URL parses it, and a burst of clicks emits thousands of touchpoints on one page.
+   */
+  let base: TouchpointBase | null = null;
+  let baseUrl = '';
+  const touchpointBase = (): TouchpointBase => {
+    if (base?.surface !== session.surface || base.navIndex !== session.navIndex || baseUrl !== session.pageUrl) {
+      baseUrl = session.pageUrl;
+      base = { platform: platform.id, surface: session.surface, pageUrl: sanitizePageUrl(session.pageUrl), extVersion, definitionsVersion: DEFINITIONS_VERSION, navIndex: session.navIndex };
+    }
+    return base;
+  };
+
   const session: Session = {
     ctx,
     platform,
@@ -83,15 +97,7 @@ export function createSession(ctx: ContentScriptContext, platform: Platform): Se
     navIndex: 0,
     emit(type, fields, item) {
       if (!session.settings.consentGiven || !session.settings.recordingEnabled) return null;
-      const base = {
-        platform: platform.id,
-        surface: session.surface,
-        pageUrl: sanitizePageUrl(session.pageUrl),
-        extVersion,
-        definitionsVersion: DEFINITIONS_VERSION,
-        navIndex: session.navIndex,
-      };
-      const tp = buildTouchpoint(base, type, fields, item);
+      const tp = buildTouchpoint(touchpointBase(), type, fields, item);
       sender.enqueue(tp);
       return tp;
     },

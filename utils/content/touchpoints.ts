@@ -24,8 +24,9 @@ export function orderedTagIds(item: Pick<ClassifiedItem, 'tags'> | undefined): T
 }
 
 /**
- * Called once per click or impression, so it copies each field once and leaves out the undefined ones as it goes
- * (a stored row never holds an `undefined` field). Later sources win: base, then the item, then `fields`.
+ * Called once per click or impression, so it builds one object of a fixed shape (base fields first, all always
+ * set) and adds only the defined item and event fields (a stored row never holds an `undefined` field). Later
+ * sources win: base, then the item, then `fields`.
  */
 export function buildTouchpoint(
   base: TouchpointBase,
@@ -34,22 +35,33 @@ export function buildTouchpoint(
   item?: ClassifiedItem,
   id: string = crypto.randomUUID(),
 ): Touchpoint {
-  const tp: Record<string, unknown> = { id, type, at: Date.now() };
-  copyDefined(tp, base);
-  tp.tags = orderedTagIds(item);
+  const tp: Record<string, unknown> = {
+    id,
+    type,
+    at: Date.now(),
+    platform: base.platform,
+    surface: base.surface,
+    pageUrl: base.pageUrl,
+    extVersion: base.extVersion,
+    definitionsVersion: base.definitionsVersion,
+    navIndex: base.navIndex,
+    tags: orderedTagIds(item),
+  };
   if (item) {
-    copyDefined(tp, {
-      itemId: item.id,
-      adKind: item.adKind,
-      authorId: item.authorId,
-      productId: item.productIds[0],
-      shopId: item.shopIds[0],
-      brand: item.brand,
-      roomId: item.roomId,
-    });
+    setDefined(tp, 'itemId', item.id);
+    setDefined(tp, 'adKind', item.adKind);
+    setDefined(tp, 'authorId', item.authorId);
+    setDefined(tp, 'productId', item.productIds[0]);
+    setDefined(tp, 'shopId', item.shopIds[0]);
+    setDefined(tp, 'brand', item.brand);
+    setDefined(tp, 'roomId', item.roomId);
   }
   copyDefined(tp, fields);
   return tp as unknown as Touchpoint;
+}
+
+function setDefined(to: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) to[key] = value;
 }
 
 function copyDefined(to: Record<string, unknown>, from: object): void {

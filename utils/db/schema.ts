@@ -9,11 +9,11 @@
  *  3. touchpoints drop the type, sessionId and itemId indexes: nothing reads through them (the dashboard, retention
  *     and exports read by `at` or by key), and each index is one more backend write per stored touchpoint — with
  *     four indexes a row cost twice what it costs with one (docs/PERFORMANCE.md, Ingest).
- *  4. touchpoints are kept in chunks: the touchpointChunks store holds one record per written batch (up to
- *     CHUNK_MAX_ROWS touchpoints; utils/db/touchpoint-chunks.ts), because in Chromium every IndexedDB record costs
- *     a fixed ~130 µs of backend work however small it is: one record per touchpoint capped storing at 4,000–
- *     6,000 a second, while chunks of 100 store 40,000–50,000 a second with the id index below (docs/PERFORMANCE.md,
- *     "Ingest, schema version 4"). The step moves every row of the old touchpoints store into chunks of
+ *  4. touchpoints are kept in chunks: the touchpointChunks store holds one record per written batch
+ *     (utils/db/touchpoint-chunks.ts), because in Chromium every IndexedDB record costs a fixed ~130 µs of backend
+ *     work however small it is: one record per touchpoint capped storing at 4,000–6,000 a second, while chunks of
+ *     100 stored 40,000–50,000 a second with the id index below on an idle machine (docs/PERFORMANCE.md, "Ingest,
+ *     schema version 4"). The step moves every row of the old touchpoints store into chunks of
  *     CHUNK_MAX_ROWS in time order, in the upgrade's own transaction (all or nothing: a browser closed midway
  *     leaves version 3 intact), then deletes the old store. The only step that rewrites stored rows; each row is
  *     moved as it is.

@@ -1,6 +1,5 @@
 /**
- * Touchpoints are stored a chunk at a time: one `touchpointChunks` record holds the rows of one written batch (at
- * most CHUNK_MAX_ROWS). Why: in Chromium each IndexedDB record costs a fixed ~130 µs of backend work, so one record
+ * Touchpoints are stored a chunk at a time: one `touchpointChunks` record holds the rows of one written batch. Why: in Chromium each IndexedDB record costs a fixed ~130 µs of backend work, so one record
  * per touchpoint capped storing at 4,000–6,000 a second on the bench machine; chunks of 100 rows store 40,000–50,000
  * touchpoints a second with the unique id index (docs/PERFORMANCE.md, "Ingest, schema version 4"), and read back
  * about three times faster.
@@ -16,7 +15,10 @@
 import type { GuangjieDb, StoredTouchpoint } from './schema';
 
 export const TOUCHPOINT_CHUNKS = 'touchpointChunks' as const;
-/** Most rows in one chunk: the sender's largest batch (LIMITS.batchTouchpoints), and what compaction builds. Count. */
+/**
+ * Most rows in a chunk that compaction or the version-4 migration builds. Count. (A written batch is one chunk of
+ * up to LIMITS.batchTouchpoints rows: a burst's backlog arrives in batches of 2,000.)
+ */
 export const CHUNK_MAX_ROWS = 500;
 
 export interface TouchpointChunk {
