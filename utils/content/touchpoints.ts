@@ -6,6 +6,7 @@
 import type { PlatformId, Surface } from '../model/item';
 import { TAG_IDS, type ClassifiedItem, type TagId } from '../model/tags';
 import type { Touchpoint, TouchpointType } from '../model/touchpoint';
+import { randomUuid } from './uuid';
 
 export interface TouchpointBase {
   platform: PlatformId;
@@ -33,7 +34,7 @@ export function buildTouchpoint(
   type: TouchpointType,
   fields: Partial<Touchpoint> = {},
   item?: ClassifiedItem,
-  id: string = crypto.randomUUID(),
+  id: string = randomUuid(),
 ): Touchpoint {
   const tp: Record<string, unknown> = {
     id,

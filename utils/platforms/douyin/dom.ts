@@ -113,8 +113,7 @@ export const dom: Platform['dom'] = {
   clickKind(target) {
     const hit = (sel: string) => target.closest(sel) !== null;
     // Product pages (*.jinritemai.com): the buy / add-to-cart buttons are known only by their words.
-    const { button, words: spaced } = clickedButtonWords(target);
-    const words = spaced.replace(/ /g, ''); // Chinese button words: spacing carries no meaning
+    const { button, words } = clickedButtonWords(target, 'none'); // Chinese button words: spacing carries no meaning
     if (button && BUY_WORDS.some((w) => words.includes(w))) return 'buy-intent';
     if (button && CART_WORDS.some((w) => words.includes(w))) return 'add-to-cart';
     if (hit('[data-e2e="yellowCart-container"]')) return 'cart-open';

@@ -6,8 +6,12 @@ export function videoPlaying(el: Element): boolean {
   return video ? !video.paused : true;
 }
 
-/** The clicked button or link and its words, for buttons known only by what they say (买 / 加入购物车). */
-export function clickedButtonWords(target: Element): { button: Element | null; words: string } {
+/**
+ * The clicked button or link and its words, for buttons known only by what they say (买 / 加入购物车): spaced
+ * (runs of white space as one space), or with no white space at all (Chinese words, where spacing means nothing).
+ */
+export function clickedButtonWords(target: Element, spacing: 'spaced' | 'none' = 'spaced'): { button: Element | null; words: string } {
   const button = target.closest('button, [role="button"], a');
-  return { button, words: (button?.textContent ?? '').replace(/\s+/g, ' ').trim() };
+  const text = button?.textContent ?? '';
+  return { button, words: spacing === 'none' ? text.replace(/\s+/g, '') : text.replace(/\s+/g, ' ').trim() };
 }
