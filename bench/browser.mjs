@@ -20,17 +20,30 @@ export async function giveConsent(b) {
 /**
  * Count rows of one store of the extension's database, read with the raw API in an extension page. `touchpoints`
  * counts stored touchpoints: they are kept many to a record in `touchpointChunks` (utils/db/touchpoint-chunks.ts),
- * whose `id` index holds one entry per row, so its count is the touchpoints'.
+ * each with its row count `n`, indexed, so the count is the sum of that index's keys (no chunk is read).
  */
 export function countRows(page, store = 'touchpoints') {
   return page.evaluate((store) => new Promise((resolve, reject) => {
     const open = indexedDB.open('guangjie');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const tx = open.result.transaction(store === 'touchpoints' ? 'touchpointChunks' : store);
-      const req = store === 'touchpoints' ? tx.objectStore('touchpointChunks').index('id').count() : tx.objectStore(store).count();
-      req.onsuccess = () => (open.result.close(), resolve(req.result));
-      req.onerror = () => reject(req.error);
+      const db = open.result;
+      const done = (n) => (db.close(), resolve(n));
+      if (store !== 'touchpoints') {
+        const req = db.transaction(store).objectStore(store).count();
+        req.onsuccess = () => done(req.result);
+        req.onerror = () => reject(req.error);
+        return;
+      }
+      let total = 0;
+      const cursor = db.transaction('touchpointChunks').objectStore('touchpointChunks').index('n').openKeyCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) return done(total);
+        total += c.key;
+        c.continue();
+      };
+      cursor.onerror = () => reject(cursor.error);
     };
   }), store);
 }

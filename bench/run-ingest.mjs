@@ -5,9 +5,9 @@
 // Pipeline: the page clicks product anchors N times as fast as it can, in script runs of CHUNK clicks (each click
 // a product-click touchpoint: the content script does its full per-click work for every one); the clock stops
 // when the Nth touchpoint is counted (polled every POLL_MS from an extension page: the number of chunks, a count
-// of a few records; the touchpoints, a walk of the id index, are counted again only when a chunk was added —
-// every read transaction on the store holds up the writer's next one, so a poll counting every touchpoint each
-// time slowed the pipeline it measured). Two feeds, both reported:
+// of a few records; the touchpoints, summed off the chunks' row-count index, only when a chunk was added — every
+// read transaction on the store holds up the writer's next one, so a poll doing more each time slowed the
+// pipeline it measured). Two feeds, both reported:
 //  - `one-anchor`: every click on the playing item's product anchor (the issue's original benchmark);
 //  - `many-anchors`: the clicks spread round-robin over the product anchors of every feed item the page has
 //    rendered (the replica keeps a few slides around the playing one; `anchors` says how many), so successive

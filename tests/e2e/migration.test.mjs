@@ -47,7 +47,7 @@ test('a version-1 database opens, migrates and keeps every row', async () => {
   assert.ok(after.version >= 2, `upgraded (version ${after.version})`);
   assert.deepEqual(after.stores, ['diagnostics', 'items', 'meta', 'seen', 'touchpointChunks']);
   assert.equal(after.version, 4);
-  assert.deepEqual(after.indexes, ['atMax', 'atMin', 'id'], 'version 4 keeps touchpoints in chunks, found by time and by id');
+  assert.deepEqual(after.indexes, ['atMax', 'atMin', 'n'], 'version 4 keeps touchpoints in chunks, found by time, counted by size');
   const byId = (a, b) => (a.id < b.id ? -1 : 1);
   assert.deepEqual(after.touchpoints.sort(byId), [...fixture.touchpoints].sort(byId), 'every touchpoint kept, unchanged');
   assert.deepEqual(after.items, fixture.items, 'every item kept, unchanged');

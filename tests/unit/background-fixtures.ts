@@ -4,7 +4,7 @@ import type { Touchpoint } from '../../utils/model/touchpoint';
 import type { ClassifiedItem } from '../../utils/model/tags';
 import { openGuangjieDb, type GuangjieDb } from '../../utils/db/schema';
 import { resetDbConnection } from '../../utils/db/connection';
-import { allTouchpoints } from '../../utils/db/touchpoint-chunks';
+import { allTouchpoints, forgetChunks } from '../../utils/db/touchpoint-chunks';
 
 /** 2025-03-01 10:00 local time, epoch ms. */
 export const T0 = new Date(2025, 2, 1, 10, 0, 0).getTime();
@@ -13,6 +13,7 @@ export const MIN = 60_000;
 /** Give the test a brand-new, empty IndexedDB (and drop any shared handle to the old one). */
 export async function freshIndexedDb(): Promise<void> {
   await resetDbConnection();
+  forgetChunks(); // the write path's memory of chunks it wrote belongs to the database being dropped
   (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
 }
 

@@ -19,9 +19,9 @@ describe('database schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['diagnostics', 'items', 'meta', 'seen', 'touchpointChunks']);
     const tx = db.transaction(['touchpointChunks', 'items', 'diagnostics']);
     const chunks = tx.objectStore('touchpointChunks');
-    expect([...chunks.indexNames].sort()).toEqual(['atMax', 'atMin', 'id']);
+    expect([...chunks.indexNames].sort()).toEqual(['atMax', 'atMin', 'n']);
     expect(chunks.keyPath).toBe('key');
-    expect(chunks.index('id')).toMatchObject({ keyPath: 'ids', unique: true, multiEntry: true });
+    expect(chunks.index('n')).toMatchObject({ keyPath: 'n', unique: false, multiEntry: false });
     expect(tx.objectStore('items').keyPath).toBe('key');
     expect([...tx.objectStore('diagnostics').indexNames]).toEqual(['at']);
     db.close();

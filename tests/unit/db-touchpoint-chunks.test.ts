@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
+import { unwrap } from 'idb';
 import {
-  countTouchpoints, deleteTouchpointsBefore, getTouchpoint, putTouchpointRows, readChunkPage, touchpointPagesByTime,
+  countTouchpoints, deleteTouchpointsBefore, forgetChunks, getTouchpoint, makeChunk, newChunkKey, putTouchpointRows,
+  readChunkPage, rememberChunk, storedAmong, touchpointPagesByTime,
 } from '../../utils/db/touchpoint-chunks';
 import type { StoredTouchpoint } from '../../utils/db/schema';
 import { freshIndexedDb, openTestDb, storedIds, T0, tp } from './background-fixtures';
@@ -40,7 +42,7 @@ describe('touchpoint chunks', () => {
     ), { numRuns: 60 });
   });
 
-  it('count, look up by id, and refuse an id stored twice', async () => {
+  it('count and look up by id', async () => {
     const db = await openTestDb();
     const rows = [stored(), stored(), stored()];
     await putTouchpointRows(db, rows, 2);
@@ -48,8 +50,31 @@ describe('touchpoint chunks', () => {
     expect(await countTouchpoints(db)).toBe(3);
     expect(await getTouchpoint(db, rows[2].id)).toEqual(rows[2]);
     expect(await getTouchpoint(db, 'nope')).toBeUndefined();
-    await expect(putTouchpointRows(db, [stored(), rows[1]])).rejects.toMatchObject({ name: 'ConstraintError' });
-    expect(await countTouchpoints(db)).toBe(3);
+  });
+
+  it('find the ids stored already in the chunks whose times could hold them, kept in memory or read', async () => {
+    await fc.assert(fc.asyncProperty(
+      // Stored chunks (each a list of times), then a batch: some stored rows again, some new rows, any times.
+      fc.array(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 5 }), { minLength: 0, maxLength: 6 }),
+      fc.array(fc.boolean(), { maxLength: 30 }),
+      fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 5 }),
+      fc.boolean(),
+      async (chunkTimes, resend, newTimes, remembered) => {
+        await freshIndexedDb();
+        forgetChunks();
+        const db = await openTestDb();
+        const chunks = chunkTimes.map((times) => makeChunk(newChunkKey(T0), times.map((t) => stored({ at: T0 + t }))));
+        const tx = db.transaction('touchpointChunks', 'readwrite');
+        await Promise.all([...chunks.map((c) => tx.store.add(c)), tx.done]);
+        if (remembered) chunks.forEach(rememberChunk);
+        const again = chunks.flatMap((c) => c.rows).filter((_, i) => resend[i]);
+        const batch = [...again, ...newTimes.map((t) => stored({ at: T0 + t }))];
+        const read = db.transaction('touchpointChunks');
+        const present = await storedAmong(unwrap(read.store), batch);
+        expect([...present].sort()).toEqual(again.map((r) => r.id).sort());
+        db.close();
+      },
+    ), { numRuns: 60 });
   });
 
   it('page reads ask for as many chunks as make about the rows wanted, small chunks or full', async () => {

@@ -5,7 +5,7 @@
  * chunks of a few rows. Reading costs per record, so a day of one-row chunks reads as slowly as the one-record-per-
  * touchpoint store version 4 replaced. Compaction runs on an alarm (COMPACT_PERIOD_MIN) over chunks written at
  * least COMPACT_AFTER_MS ago (a sender's retry of a recent batch still meets the rows where it left them; either
- * way the unique id index refuses a second copy).
+ * way the write path finds the rows it holds already).
  *
  * Each page is one readwrite transaction: read up to COMPACT_PAGE_CHUNKS chunks after the last key compacted, delete
  * each run of consecutive small chunks and add their rows back as one chunk under the run's first key, and move the
@@ -15,7 +15,7 @@
  */
 import { META_AGG_REBUILD, type GuangjieDb, type StoredTouchpoint } from '../db/schema';
 import type { AlarmsApi } from './retention';
-import { CHUNK_MAX_ROWS, TOUCHPOINT_CHUNKS, makeChunk, type TouchpointChunk } from '../db/touchpoint-chunks';
+import { CHUNK_MAX_ROWS, TOUCHPOINT_CHUNKS, forgetChunks, makeChunk, type TouchpointChunk } from '../db/touchpoint-chunks';
 
 /** Chunks with fewer rows than this are merged. Count. */
 export const COMPACT_BELOW_ROWS = 100;
@@ -57,6 +57,7 @@ export async function compactChunks(db: GuangjieDb, now: number, pageChunks = CO
   const before = String(Math.max(0, Math.floor(now - COMPACT_AFTER_MS))).padStart(13, '0');
   let merged = 0;
   let made = 0;
+  forgetChunks(); // a merged chunk takes its first member's key
   for (;;) {
     const tx = db.transaction([TOUCHPOINT_CHUNKS, 'meta'], 'readwrite', { durability: 'relaxed' });
     const meta = tx.objectStore('meta');

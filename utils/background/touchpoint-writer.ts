@@ -8,7 +8,7 @@ import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
 import { unwrap } from 'idb';
 import { type GuangjieDb, type StoredItem, type StoredTouchpoint } from '../db/schema';
-import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey } from '../db/touchpoint-chunks';
+import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey, rememberChunk, storedAmong } from '../db/touchpoint-chunks';
 import { foldTouchpoint } from './aggregates';
 import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
@@ -60,44 +60,33 @@ async function inTransaction<T>(tx: { abort(): void; done: Promise<void>; error:
 /**
  * Store a validated batch; returns the ids now safely stored (new and already present).
  *
- * Two rounds of requests in one transaction: (1) read the open sessions, a running rebuild and every aggregate
- * row the batch could touch; (2) add the batch as one chunk (sessions assigned, provenance filled in) together
- * with the updated sessions and aggregates. A batch is new but for a retry, so (2) does not wait to learn whether
- * the chunk was accepted: if any id was stored already, the unique id index refuses the chunk, the transaction
- * aborts with nothing of it written, and the batch is written again looking each id up first (`lookUp`), the
- * stored rows left as they are and kept out of the new rows' sessions.
+ * Two rounds of requests in one transaction: (1) read the open sessions, a running rebuild, every aggregate row
+ * the batch could touch, and which of its ids are stored already (`storedAmong`: a retried batch); (2) add the new
+ * rows as one chunk (sessions assigned without the stored ones, provenance filled in) together with the updated
+ * sessions and aggregates. The stored rows are left exactly as they are.
  */
 export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx: WriteContext): Promise<string[]> {
   const unique = [...new Map(batch.map((tp) => [tp.id, tp])).values()];
   if (unique.length === 0) return [];
-  try {
-    await writeBatch(db, unique, ctx, false);
-  } catch (e) {
-    if (!(e instanceof DOMException && e.name === 'ConstraintError')) throw e;
-    await writeBatch(db, unique, ctx, true);
-  }
-  return unique.map((tp) => tp.id);
-}
-
-async function writeBatch(db: GuangjieDb, unique: Touchpoint[], ctx: WriteContext, lookUp: boolean): Promise<void> {
   // Relaxed durability: the transaction still commits (its data is visible to every later transaction and
   // survives a worker or browser restart) before `tx.done` resolves, and only then do we acknowledge; it skips
   // the disk flush, so only an OS crash or power cut right after could lose the last batches (Chromium's default
   // for IndexedDB is relaxed already; saying so keeps it when that default changes).
   const tx = db.transaction([TOUCHPOINT_CHUNKS, 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
-  await inTransaction(tx, async () => {
+  const written = await inTransaction(tx, async () => {
     const chunks = unwrap(tx.objectStore(TOUCHPOINT_CHUNKS));
     const meta = tx.objectStore('meta');
     const platforms = [...new Set(unique.map((tp) => tp.platform))];
-    const [sessions, rebuild, present, loaded] = await Promise.all([
+    // The aggregate rows of the whole batch: a superset of what its new rows touch (rows left unchanged are
+    // written back as they were).
+    const [sessions, rebuild, present, agg] = await Promise.all([
       Promise.all(platforms.map((p) => meta.get(metaSessionKey(p)) as Promise<SessionState | undefined>)),
       meta.get(META_AGG_REBUILD) as Promise<RebuildMarker | undefined>,
-      lookUp ? Promise.all(unique.map((tp) => requestResult(chunks.index('id').getKey(tp.id)))) : undefined,
-      lookUp ? undefined : loadAggState(tx, unique),
+      storedAmong(chunks, unique),
+      loadAggState(tx, unique),
     ]);
-    const fresh = present ? unique.filter((_, i) => present[i] === undefined) : unique;
-    if (fresh.length === 0) return;
-    const agg = loaded ?? (await loadAggState(tx, fresh));
+    const fresh = present.size ? unique.filter((tp) => !present.has(tp.id)) : unique;
+    if (fresh.length === 0) return undefined;
     const open = new Map<PlatformId, SessionState>();
     platforms.forEach((p, i) => sessions[i] && open.set(p, { ...sessions[i] }));
     const sessionIds = assignArrivalSessions(open, fresh);
@@ -109,16 +98,20 @@ async function writeBatch(db: GuangjieDb, unique: Touchpoint[], ctx: WriteContex
       definitionsVersion: tp.definitionsVersion ?? DEFINITIONS_VERSION,
       recordedAt: ctx.now,
     }));
-    const key = newChunkKey(ctx.now);
+    const chunk = makeChunk(newChunkKey(ctx.now), rows);
     // During a rebuild, chunks it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
-    if (foldNow(rebuild, key)) rows.forEach((row) => foldTouchpoint(agg, row));
+    if (foldNow(rebuild, chunk.key)) rows.forEach((row) => foldTouchpoint(agg, row));
     await settleAll([
-      requestResult(chunks.add(makeChunk(key, rows))), // first: its ConstraintError is the one reported
+      requestResult(chunks.add(chunk)),
       ...[...open].map(([p, st]) => meta.put(st, metaSessionKey(p))),
       saveAggState(tx, agg),
     ]);
+    return chunk;
   });
+  if (written) rememberChunk(written); // committed: later look-ups need not read it
+  return unique.map((tp) => tp.id);
 }
+
 /** A raw request's result as a promise. */
 const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {

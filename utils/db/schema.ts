@@ -12,8 +12,9 @@
  *  4. touchpoints are kept in chunks: the touchpointChunks store holds one record per written batch
  *     (utils/db/touchpoint-chunks.ts), because in Chromium every IndexedDB record costs a fixed ~130 µs of backend
  *     work however small it is: one record per touchpoint capped storing at 4,000–6,000 a second, while chunks of
- *     100 stored 40,000–50,000 a second with the id index below on an idle machine (docs/PERFORMANCE.md, "Ingest,
- *     schema version 4"). The step moves every row of the old touchpoints store into chunks of
+ *     100 stored over 100,000 a second on an idle machine (docs/PERFORMANCE.md, "Ingest, schema version 4"). No
+ *     index has an entry per touchpoint (a unique multiEntry index on the ids cost about two thirds of a chunk's
+ *     write); a batch's ids are looked up in the chunks its times could be in (touchpoint-chunks.ts). The step moves every row of the old touchpoints store into chunks of
  *     CHUNK_MAX_ROWS in time order, in the upgrade's own transaction (all or nothing: a browser closed midway
  *     leaves version 3 intact), then deletes the old store. The only step that rewrites stored rows; each row is
  *     moved as it is.
@@ -60,13 +61,13 @@ export interface SeenItem {
 export interface GuangjieSchema extends DBSchema {
   /**
    * Touchpoints, a chunk of them per record (utils/db/touchpoint-chunks.ts). Indexes: atMin and atMax (the
-   * earliest and latest `at` in the chunk: time ranges, retention) and id (multiEntry and unique over the chunk's
-   * row ids: the database itself refuses a touchpoint stored twice).
+   * earliest and latest `at` in the chunk: time ranges, retention, and finding ids stored already) and n (the
+   * chunk's row count: counting touchpoints without reading them).
    */
   touchpointChunks: {
     key: string;
     value: TouchpointChunk;
-    indexes: { atMin: number; atMax: number; id: string };
+    indexes: { atMin: number; atMax: number; n: number };
   };
   items: { key: string; value: StoredItem; indexes: { lastSeen: number } };
   diagnostics: { key: number; value: StoredDiagnostic; indexes: { at: number } };
@@ -128,7 +129,7 @@ export function upgrade(db: GuangjieDb, oldVersion: number, tx: UpgradeTx): void
     const chunks = db.createObjectStore('touchpointChunks', { keyPath: 'key' });
     chunks.createIndex('atMin', 'atMin');
     chunks.createIndex('atMax', 'atMax');
-    chunks.createIndex('id', 'ids', { unique: true, multiEntry: true });
+    chunks.createIndex('n', 'n');
     // A rebuild a stopped worker left marks its place by a touchpoint id, which means nothing in chunk order:
     // drop what it had counted and start it again (the aggregates themselves stay valid: the rows do not change).
     const meta = tx.objectStore('meta');

@@ -1,12 +1,18 @@
 /**
- * Touchpoints are stored a chunk at a time: one `touchpointChunks` record holds the rows of one written batch. Why: in Chromium each IndexedDB record costs a fixed ~130 µs of backend work, so one record
- * per touchpoint capped storing at 4,000–6,000 a second on the bench machine; chunks of 100 rows store 40,000–50,000
- * touchpoints a second with the unique id index (docs/PERFORMANCE.md, "Ingest, schema version 4"), and read back
- * about three times faster.
+ * Touchpoints are stored a chunk at a time: one `touchpointChunks` record holds the rows of one written batch.
+ * Why: in Chromium each IndexedDB record costs a fixed ~130 µs of backend work, so one record per touchpoint capped
+ * storing at 4,000–6,000 a second on the bench machine, while chunks of 100 rows stored over 100,000 a second and
+ * read back about three times faster (docs/PERFORMANCE.md, "Ingest, schema version 4").
  *
  * A chunk's key starts with the time it was written (`recordedAt`, 13 digits), so key order is write order: a
- * rebuild walking the keys meets new chunks last (utils/background/aggregate-store.ts). `ids` repeats the rows'
- * ids for the unique multiEntry index `id`, which makes the database refuse any touchpoint stored twice.
+ * rebuild walking the keys meets new chunks last (utils/background/aggregate-store.ts).
+ *
+ * No touchpoint is stored twice, without an index entry per touchpoint (a unique multiEntry index on the ids cost
+ * about two thirds of a chunk's write): a touchpoint stored already, with time `at`, lies in a chunk whose
+ * [atMin, atMax] holds `at`, so `storedAmong` looks for a batch's ids only in the chunks whose `atMax` is not
+ * before the batch's earliest time — found through the atMax index, in a burst the last chunk or two — and keeps
+ * the ids of the chunks this context wrote recently in memory, so it rarely reads one. (A batch holding a very old
+ * time makes it look through every chunk since: slow, still exact.)
  *
  * Reading and writing chunks goes through this module; besides it only the write path
  * (utils/background/touchpoint-writer.ts), the aggregate rebuild, compaction (utils/background/compaction.ts) and
@@ -26,7 +32,9 @@ export interface TouchpointChunk {
   /** Earliest and latest `at` of the rows, epoch ms. */
   atMin: number;
   atMax: number;
-  /** The rows' ids, for the unique multiEntry index. */
+  /** How many rows (indexed: counting touchpoints reads only the index). */
+  n: number;
+  /** The rows' ids, for looking up what is stored without reading the rows. */
   ids: string[];
   rows: StoredTouchpoint[];
 }
@@ -48,7 +56,7 @@ export function makeChunk(key: string, rows: StoredTouchpoint[]): TouchpointChun
     if (r.at < atMin) atMin = r.at;
     if (r.at > atMax) atMax = r.at;
   }
-  return { key, atMin, atMax, ids: rows.map((r) => r.id), rows };
+  return { key, atMin, atMax, n: rows.length, ids: rows.map((r) => r.id), rows };
 }
 
 /** Rows put as chunks of up to `size`, in the order given (seeding: tests, the benchmark, the migration). */
@@ -58,22 +66,89 @@ export function chunksOf(rows: StoredTouchpoint[], recordedAt: number, size = CH
   return out;
 }
 
-/** Store rows as they are (no sessions, no aggregates): for seeding and tests. Throws if an id is stored already. */
+/** Store rows as they are (no sessions, no aggregates, no look-up of ids stored already): for seeding and tests. */
 export async function putTouchpointRows(db: GuangjieDb, rows: StoredTouchpoint[], size = CHUNK_MAX_ROWS): Promise<void> {
   const tx = db.transaction(TOUCHPOINT_CHUNKS, 'readwrite');
   await Promise.all([...chunksOf(rows, Date.now(), size).map((c) => tx.store.add(c)), tx.done]);
 }
 
-/** How many touchpoints are stored: one entry per row in the id index. */
-export const countTouchpoints = (db: GuangjieDb): Promise<number> => db.countFromIndex(TOUCHPOINT_CHUNKS, 'id');
+/** How many touchpoints are stored: the chunks' row counts, read off the `n` index (no chunk is read). */
+export async function countTouchpoints(db: GuangjieDb): Promise<number> {
+  let total = 0;
+  const tx = db.transaction(TOUCHPOINT_CHUNKS);
+  for (let c = await tx.store.index('n').openKeyCursor(); c; c = await c.continue()) total += c.key;
+  return total;
+}
 
 /** Whether any touchpoint is stored (a chunk is never empty). */
 export const hasTouchpoints = async (db: GuangjieDb): Promise<boolean> => (await db.count(TOUCHPOINT_CHUNKS)) > 0;
 
-/** One stored touchpoint by id, or undefined. */
+/** One stored touchpoint by id, or undefined. Reads every chunk: tests and tools only. */
 export async function getTouchpoint(db: GuangjieDb, id: string): Promise<StoredTouchpoint | undefined> {
-  const chunk = await db.getFromIndex(TOUCHPOINT_CHUNKS, 'id', id);
-  return chunk?.rows.find((r) => r.id === id);
+  for (const chunk of await db.getAll(TOUCHPOINT_CHUNKS)) {
+    const row = chunk.rows.find((r) => r.id === id);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+/** What `storedAmong` keeps of a chunk. */
+interface ChunkIds {
+  atMin: number;
+  atMax: number;
+  ids: ReadonlySet<string>;
+}
+/** Chunks whose ids are kept in memory (the last ones this context wrote or read for a look-up). Count. */
+export const CHUNK_IDS_KEPT = 64;
+const chunkIds = new Map<string, ChunkIds>();
+
+/** Keep a chunk's ids for later look-ups (after its transaction committed). */
+export function rememberChunk(chunk: Pick<TouchpointChunk, 'key' | 'atMin' | 'atMax' | 'ids'>): void {
+  chunkIds.delete(chunk.key);
+  chunkIds.set(chunk.key, { atMin: chunk.atMin, atMax: chunk.atMax, ids: new Set(chunk.ids) });
+  if (chunkIds.size > CHUNK_IDS_KEPT) chunkIds.delete(chunkIds.keys().next().value!);
+}
+
+/** Forget every kept chunk: compaction and retention rewrite chunks under their old keys. */
+export function forgetChunks(): void {
+  chunkIds.clear();
+}
+
+type ChunkStore = Pick<IDBObjectStore, 'get' | 'index'>;
+const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/**
+ * The ids among `batch` that are stored already, looked up in `store` (raw, inside the caller's transaction, so
+ * the answer holds until it commits): only chunks whose time range can hold one of the batch's times are looked
+ * at, and of those only the ones not kept in memory are read.
+ */
+export async function storedAmong(store: ChunkStore, batch: ReadonlyArray<{ id: string; at: number }>): Promise<Set<string>> {
+  const present = new Set<string>();
+  if (batch.length === 0) return present;
+  let tMin = Infinity;
+  let tMax = -Infinity;
+  for (const tp of batch) {
+    if (tp.at < tMin) tMin = tp.at;
+    if (tp.at > tMax) tMax = tp.at;
+  }
+  const keys = (await requestResult(store.index('atMax').getAllKeys(IDBKeyRange.lowerBound(tMin)))) as string[];
+  const candidates = await Promise.all(keys.map(async (key): Promise<ChunkIds | undefined> => {
+    const kept = chunkIds.get(key);
+    if (kept) return kept;
+    const chunk = (await requestResult(store.get(key))) as TouchpointChunk | undefined;
+    if (!chunk) return undefined;
+    rememberChunk(chunk);
+    return chunkIds.get(key);
+  }));
+  for (const c of candidates) {
+    if (!c || c.atMin > tMax) continue;
+    for (const tp of batch) if (c.ids.has(tp.id)) present.add(tp.id);
+  }
+  return present;
 }
 
 /** Every stored touchpoint in chunk (write) order. Small stores only: tests, tools. */
@@ -149,6 +224,7 @@ export async function* touchpointPagesByTime(db: GuangjieDb, from: number, to: n
  * without those rows. One transaction. Returns how many touchpoints went.
  */
 export async function deleteTouchpointsBefore(db: GuangjieDb, cutoff: number): Promise<number> {
+  forgetChunks();
   const tx = db.transaction(TOUCHPOINT_CHUNKS, 'readwrite');
   let deleted = 0;
   for (let c = await tx.store.index('atMin').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
