@@ -7,12 +7,13 @@ import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '@/utils/bac
 import { COMPACT_ALARM, compactChunks, ensureCompactAlarm } from '@/utils/background/compaction';
 import { createRouter } from '@/utils/background/router';
 import { registerInstallHandler } from '@/utils/background/install';
-import { getDb } from '@/utils/db/connection';
+import { getDb, setOpenKeepAlive } from '@/utils/db/connection';
 import { watchIdle } from '@/utils/background/idle';
 import { allMatches } from '@/utils/platforms/registry';
 import { getSettings, updateSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
+  setOpenKeepAlive(() => browser.runtime.getPlatformInfo());
   registerInstallHandler(browser, { getSettings, updateSettings });
   const router = createRouter({
     getDb,

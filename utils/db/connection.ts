@@ -6,9 +6,37 @@ import { openGuangjieDb, type GuangjieDb } from './schema';
 
 let pending: Promise<GuangjieDb> | null = null;
 
+/** How often `keepAlive` is called while the database opens. Milliseconds. */
+export const KEEP_ALIVE_MS = 20_000;
+let keepAlive: (() => unknown) | null = null;
+
+/**
+ * What to call while an open (an upgrade) is under way. The background worker passes an extension API call:
+ * Chrome stops an extension service worker after 30 s without events or API calls, and upgrading a large store
+ * to schema version 4 moves every touchpoint (about 20–25 s per million rows on the bench machine); a worker
+ * stopped midway aborts the upgrade, which would then start over, and be stopped again, on every wake.
+ */
+export function setOpenKeepAlive(fn: (() => unknown) | null): void {
+  keepAlive = fn;
+}
+
+/** Open the database, calling `keepAlive` every KEEP_ALIVE_MS until it is open (or failed). */
+function openKeptAlive(): Promise<GuangjieDb> {
+  const ping = keepAlive;
+  if (!ping) return openGuangjieDb();
+  const timer = setInterval(() => {
+    try {
+      void Promise.resolve(ping()).catch(() => undefined);
+    } catch { /* a failed ping only means the next one may be needed sooner */ }
+  }, KEEP_ALIVE_MS);
+  const opened = openGuangjieDb();
+  void opened.finally(() => clearInterval(timer)).catch(() => undefined);
+  return opened;
+}
+
 export function getDb(): Promise<GuangjieDb> {
   if (!pending) {
-    pending = openGuangjieDb().then((db) => {
+    pending = openKeptAlive().then((db) => {
       // Another context is upgrading (or deleting) the database: let it, and reopen on next use.
       db.addEventListener('versionchange', () => closeDb(db));
       db.addEventListener('close', () => closeDb(db));
