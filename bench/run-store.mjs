@@ -44,7 +44,7 @@ export async function seed(b, total) {
         recordedAt = Math.max(recordedAt, r.recordedAt);
       }
       const key = `${String(recordedAt).padStart(13, '0')}-seed${n.toString(36).padStart(6, '0')}`;
-      return { key, atMin, atMax, n: rows.length, ids: rows.map((r) => r.id), rows };
+      return { key, atMin, atMax, n: rows.length, rows };
     };
     const db = await req(indexedDB.open('guangjie'));
     for (let start = 0; start < total; start += perTx) {

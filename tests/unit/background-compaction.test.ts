@@ -1,13 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMPACT_AFTER_MS, compactChunks, mergeRuns, META_COMPACT_AFTER } from '../../utils/background/compaction';
 import { dumpAggregates } from '../../utils/background/aggregate-store';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
 import { META_AGG_REBUILD } from '../../utils/db/schema';
-import { allTouchpoints, countTouchpoints, makeChunk, type TouchpointChunk } from '../../utils/db/touchpoint-chunks';
+import { allTouchpoints, countTouchpoints, putTouchpointRows } from '../../utils/db/touchpoint-chunks';
 import { freshIndexedDb, MIN, openTestDb, T0, tp } from './background-fixtures';
 
-const chunkOf = (key: string, n: number): TouchpointChunk =>
-  makeChunk(key, Array.from({ length: n }, () => ({ ...tp(), sessionId: 's', extVersion: 't', definitionsVersion: 1, recordedAt: T0 })));
+const chunkOf = (key: string, n: number) => ({ key, n });
 
 describe('chunk compaction', () => {
   beforeEach(freshIndexedDb);
@@ -38,6 +37,19 @@ describe('chunk compaction', () => {
     // A retry of a compacted batch is still refused by the id index, and stores nothing twice.
     expect(await writeTouchpoints(db, [rows[3]], { extVersion: 't', now: recent + 2 * COMPACT_AFTER_MS })).toEqual([rows[3].id]);
     expect(await countTouchpoints(db)).toBe(12);
+  });
+
+  it('reads no full chunk: a store of full chunks is walked by keys and sizes only', async () => {
+    const db = await openTestDb();
+    await putTouchpointRows(db, Array.from({ length: 300 }, () => ({ ...tp(), sessionId: 's', extVersion: 't', definitionsVersion: 1, recordedAt: T0 })), 100);
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const keysRead = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
+    expect(await compactChunks(db, Date.now() + COMPACT_AFTER_MS + 10)).toEqual({ merged: 0, made: 0 });
+    expect(keysRead).toHaveBeenCalled(); // the spies do see the store's requests
+    expect(get.mock.instances.filter((s) => (s as IDBObjectStore).name === 'touchpointChunks')).toHaveLength(0);
+    expect(getAll.mock.instances.filter((s) => (s as IDBObjectStore).name === 'touchpointChunks')).toHaveLength(0);
+    vi.restoreAllMocks();
   });
 
   it('waits while an aggregate rebuild stands (it pages by chunk key)', async () => {

@@ -100,6 +100,6 @@ describe('touchpoint chunks', () => {
     expect(await deleteTouchpointsBefore(db, T0)).toBe(3);
     expect(await storedIds(db)).toEqual([mixed[1].id, mixed[2].id, recent[0].id].sort());
     const chunks = await db.getAll('touchpointChunks');
-    expect(chunks.map((c) => [c.atMin, c.atMax, c.ids.length])).toEqual([[T0, T0 + 1, 2], [T0 + 5, T0 + 5, 1]]);
+    expect(chunks.map((c) => [c.atMin, c.atMax, c.n])).toEqual([[T0, T0 + 1, 2], [T0 + 5, T0 + 5, 1]]);
   });
 });

@@ -15,7 +15,7 @@
  */
 import { META_AGG_REBUILD, type GuangjieDb, type StoredTouchpoint } from '../db/schema';
 import type { AlarmsApi } from './retention';
-import { CHUNK_MAX_ROWS, TOUCHPOINT_CHUNKS, forgetChunks, makeChunk, type TouchpointChunk } from '../db/touchpoint-chunks';
+import { CHUNK_MAX_ROWS, TOUCHPOINT_CHUNKS, forgetChunks, makeChunk } from '../db/touchpoint-chunks';
 
 /** Chunks with fewer rows than this are merged. Count. */
 export const COMPACT_BELOW_ROWS = 100;
@@ -29,10 +29,16 @@ export const COMPACT_PERIOD_MIN = 60;
 /** The last chunk key compaction has passed (meta row). */
 export const META_COMPACT_AFTER = 'compact:after';
 
-/** Runs of consecutive small chunks (two or more) whose rows fit one chunk. Pure. */
-export function mergeRuns(chunks: readonly TouchpointChunk[], below = COMPACT_BELOW_ROWS, max = CHUNK_MAX_ROWS): TouchpointChunk[][] {
-  const runs: TouchpointChunk[][] = [];
-  let run: TouchpointChunk[] = [];
+/** A chunk as compaction first sees it: its key and row count, read off the `n` index (no rows). */
+export interface ChunkSize {
+  key: string;
+  n: number;
+}
+
+/** Runs of consecutive small chunks (two or more) whose rows fit one chunk, in key order. Pure. */
+export function mergeRuns(chunks: readonly ChunkSize[], below = COMPACT_BELOW_ROWS, max = CHUNK_MAX_ROWS): ChunkSize[][] {
+  const runs: ChunkSize[][] = [];
+  let run: ChunkSize[] = [];
   let rows = 0;
   const close = () => {
     if (run.length > 1) runs.push(run);
@@ -40,19 +46,23 @@ export function mergeRuns(chunks: readonly TouchpointChunk[], below = COMPACT_BE
     rows = 0;
   };
   for (const c of chunks) {
-    if (c.rows.length >= below) {
+    if (c.n >= below) {
       close();
       continue;
     }
-    if (rows + c.rows.length > max) close();
+    if (rows + c.n > max) close();
     run.push(c);
-    rows += c.rows.length;
+    rows += c.n;
   }
   close();
   return runs;
 }
 
-/** Compact the chunks written before `now - COMPACT_AFTER_MS`. Returns how many chunks went and how many were made. */
+/**
+ * Compact the chunks written before `now - COMPACT_AFTER_MS`. Returns how many chunks went and how many were made.
+ * Only small chunks are read: a page's keys come from the store (keys only) and the small ones' sizes from the `n`
+ * index, so a store of full chunks (a long-used one, or a migrated one) costs a walk of keys, not of rows.
+ */
 export async function compactChunks(db: GuangjieDb, now: number, pageChunks = COMPACT_PAGE_CHUNKS): Promise<{ merged: number; made: number }> {
   const before = String(Math.max(0, Math.floor(now - COMPACT_AFTER_MS))).padStart(13, '0');
   let merged = 0;
@@ -68,19 +78,27 @@ export async function compactChunks(db: GuangjieDb, now: number, pageChunks = CO
       return { merged, made };
     }
     const range = after === undefined ? IDBKeyRange.upperBound(before, true) : IDBKeyRange.bound(after, before, true, true);
-    const chunks = await store.getAll(range, pageChunks);
-    const runs = mergeRuns(chunks);
+    const keys = await store.getAllKeys(range, pageChunks);
+    const small = new Map<string, number>();
+    if (keys.length) {
+      const inPage = IDBKeyRange.bound(keys[0], keys[keys.length - 1]);
+      for (let c = await store.index('n').openKeyCursor(IDBKeyRange.upperBound(COMPACT_BELOW_ROWS, true)); c; c = await c.continue()) {
+        if (inPage.includes(c.primaryKey)) small.set(c.primaryKey, c.key);
+      }
+    }
+    const runs = mergeRuns(keys.map((key) => ({ key, n: small.get(key) ?? COMPACT_BELOW_ROWS })));
     const writes: Promise<unknown>[] = [];
     for (const run of runs) {
+      const chunks = await Promise.all(run.map((c) => store.get(c.key)));
+      const rows: StoredTouchpoint[] = chunks.flatMap((c) => c?.rows ?? []);
       for (const c of run) writes.push(store.delete(c.key));
-      const rows: StoredTouchpoint[] = run.flatMap((c) => c.rows);
       writes.push(store.add(makeChunk(run[0].key, rows)));
       merged += run.length;
       made += 1;
     }
     // A short page is the last: mark the whole range up to `before` as passed.
-    const done = chunks.length < pageChunks;
-    writes.push(meta.put(done ? before : chunks[chunks.length - 1].key, META_COMPACT_AFTER));
+    const done = keys.length < pageChunks;
+    writes.push(meta.put(done ? before : keys[keys.length - 1], META_COMPACT_AFTER));
     await Promise.all(writes);
     await tx.done;
     if (done) return { merged, made };

@@ -1,14 +1,15 @@
 /**
  * The touchpoint write path: one readwrite transaction per batch that assigns sessions, adds the new rows as one
  * chunk (utils/db/touchpoint-chunks.ts), skips ids already stored (a retried batch is a no-op), and folds the new
- * rows into the running aggregates. The caller acknowledges only after this resolves, i.e. after the transaction committed.
+ * rows into the running aggregates. The caller acknowledges only after this resolves, i.e. after the transaction
+ * committed.
  */
 import { DEFINITIONS_VERSION } from '../definitions-version';
 import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
 import { unwrap } from 'idb';
 import { type GuangjieDb, type StoredItem, type StoredTouchpoint } from '../db/schema';
-import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey, rememberChunk, storedAmong } from '../db/touchpoint-chunks';
+import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey, rememberChunk, requestResult, storedAmong } from '../db/touchpoint-chunks';
 import { foldTouchpoint } from './aggregates';
 import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
@@ -111,13 +112,6 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
   if (written) rememberChunk(written); // committed: later look-ups need not read it
   return unique.map((tp) => tp.id);
 }
-
-/** A raw request's result as a promise. */
-const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 
 export const itemKey = (item: Pick<ClassifiedItem, 'platform' | 'id'>) => `${item.platform}:${item.id}`;
 

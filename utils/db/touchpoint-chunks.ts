@@ -34,8 +34,6 @@ export interface TouchpointChunk {
   atMax: number;
   /** How many rows (indexed: counting touchpoints reads only the index). */
   n: number;
-  /** The rows' ids, for looking up what is stored without reading the rows. */
-  ids: string[];
   rows: StoredTouchpoint[];
 }
 
@@ -56,7 +54,7 @@ export function makeChunk(key: string, rows: StoredTouchpoint[]): TouchpointChun
     if (r.at < atMin) atMin = r.at;
     if (r.at > atMax) atMax = r.at;
   }
-  return { key, atMin, atMax, n: rows.length, ids: rows.map((r) => r.id), rows };
+  return { key, atMin, atMax, n: rows.length, rows };
 }
 
 /** Rows put as chunks of up to `size`, in the order given (seeding: tests, the benchmark, the migration). */
@@ -103,9 +101,9 @@ export const CHUNK_IDS_KEPT = 64;
 const chunkIds = new Map<string, ChunkIds>();
 
 /** Keep a chunk's ids for later look-ups (after its transaction committed). */
-export function rememberChunk(chunk: Pick<TouchpointChunk, 'key' | 'atMin' | 'atMax' | 'ids'>): void {
+export function rememberChunk(chunk: Pick<TouchpointChunk, 'key' | 'atMin' | 'atMax' | 'rows'>): void {
   chunkIds.delete(chunk.key);
-  chunkIds.set(chunk.key, { atMin: chunk.atMin, atMax: chunk.atMax, ids: new Set(chunk.ids) });
+  chunkIds.set(chunk.key, { atMin: chunk.atMin, atMax: chunk.atMax, ids: new Set(chunk.rows.map((r) => r.id)) });
   if (chunkIds.size > CHUNK_IDS_KEPT) chunkIds.delete(chunkIds.keys().next().value!);
 }
 
@@ -115,7 +113,8 @@ export function forgetChunks(): void {
 }
 
 type ChunkStore = Pick<IDBObjectStore, 'get' | 'index'>;
-const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
+/** A raw request's result as a promise (raw requests inside a caller's transaction). */
+export const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
