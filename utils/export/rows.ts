@@ -12,11 +12,11 @@ export type ExportTable = 'touchpoints' | 'items';
 /**
  * Rows per read transaction, about (touchpoint pages are whole chunks). Count. Reading 1,000,000 touchpoints
  * stored a row per record took 21 s in pages of 2,000 and 16 s in pages of 10,000 (headless Chromium, this
- * project's bench machine); stored as chunks, a record holds hundreds of rows and the page size no longer sets the
- * number of requests, so pages are kept to 5,000 rows (~2.5 MB of rows): with 10,000 the popup page's heap peaked
- * at 226 MB in one full run and 371 MB in the next (docs/PERFORMANCE.md, "Export, schema version 4").
+ * project's bench machine). Stored as chunks, pages of 5,000 rows measured no less memory than 10,000 (the popup's
+ * peak heap 384–397 MB against 226–371 MB over the three exports of a full run; docs/PERFORMANCE.md, "Export,
+ * schema version 4"), so 10,000 stays.
  */
-export const EXPORT_PAGE_ROWS = 5_000;
+export const EXPORT_PAGE_ROWS = 10_000;
 /** Pages read ahead of the one being worked on. Count. */
 export const PAGES_AHEAD = 1;
 
