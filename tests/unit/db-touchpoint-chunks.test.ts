@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeTouchpoints } from '../../utils/background/touchpoint-writer';
-import { unwrap } from 'idb';
 import {
   countTouchpoints, deleteTouchpointsBefore, forgetChunks, getTouchpoint, makeChunk, newChunkKey, putTouchpointRows,
   readChunkPage, rememberChunk, storedAmong, touchpointPagesByTime,
@@ -70,7 +69,7 @@ describe('touchpoint chunks', () => {
         const again = chunks.flatMap((c) => c.rows).filter((_, i) => resend[i]);
         const batch = [...again, ...newTimes.map((t) => stored({ at: T0 + t }))];
         const read = db.transaction('touchpointChunks');
-        const present = await storedAmong(unwrap(read.store), batch);
+        const present = await storedAmong(read.store, batch);
         expect([...present].sort()).toEqual(again.map((r) => r.id).sort());
         db.close();
       },

@@ -9,7 +9,7 @@ import {
   META_AGG_RANGE, META_AGG_REBUILD, META_AGG_TOP_SHOPS, META_AGG_TOTAL, metaAggDay, metaAggShop,
   type GuangjieDb, type GuangjieSchema, type SeenItem,
 } from '../db/schema';
-import { TOUCHPOINT_CHUNKS, firstPageCount, hasTouchpoints } from '../db/touchpoint-chunks';
+import { TOUCHPOINT_CHUNKS, firstPageCount, hasTouchpoints, nextPageCount } from '../db/touchpoint-chunks';
 import { emptyAggState, emptyBucket, foldTouchpoint, rowsNeeded, type AggState, type Bucket, type ShopAgg } from './aggregates';
 
 type AggTx = IDBPTransaction<GuangjieSchema, (typeof TOUCHPOINT_CHUNKS | 'seen' | 'meta')[], 'readwrite'>;
@@ -149,7 +149,7 @@ async function rebuild(db: GuangjieDb, { pageSize = RECOMPUTE_PAGE_ROWS, resume 
     const last = chunks.length < count;
     if (chunks.length) {
       after = chunks[chunks.length - 1].key;
-      count = Math.max(1, Math.round(pageSize / Math.max(1, page.length / chunks.length)));
+      count = nextPageCount(pageSize, page.length, chunks.length);
     }
     const meta = tx.objectStore('meta');
     await Promise.all([

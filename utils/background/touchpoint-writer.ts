@@ -7,9 +7,8 @@
 import { DEFINITIONS_VERSION } from '../definitions-version';
 import type { ClassifiedItem } from '../model/tags';
 import type { Touchpoint } from '../model/touchpoint';
-import { unwrap } from 'idb';
 import { type GuangjieDb, type StoredItem, type StoredTouchpoint } from '../db/schema';
-import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey, rememberChunk, requestResult, storedAmong } from '../db/touchpoint-chunks';
+import { TOUCHPOINT_CHUNKS, makeChunk, newChunkKey, rememberChunk, storedAmong } from '../db/touchpoint-chunks';
 import { foldTouchpoint } from './aggregates';
 import { META_AGG_REBUILD, foldNow, loadAggState, saveAggState, type RebuildMarker } from './aggregate-store';
 import type { PlatformId } from '../model/item';
@@ -75,7 +74,7 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
   // for IndexedDB is relaxed already; saying so keeps it when that default changes).
   const tx = db.transaction([TOUCHPOINT_CHUNKS, 'seen', 'meta'], 'readwrite', { durability: 'relaxed' });
   const written = await inTransaction(tx, async () => {
-    const chunks = unwrap(tx.objectStore(TOUCHPOINT_CHUNKS));
+    const chunks = tx.objectStore(TOUCHPOINT_CHUNKS);
     const meta = tx.objectStore('meta');
     const platforms = [...new Set(unique.map((tp) => tp.platform))];
     // The aggregate rows of the whole batch: a superset of what its new rows touch (rows left unchanged are
@@ -103,7 +102,7 @@ export async function writeTouchpoints(db: GuangjieDb, batch: Touchpoint[], ctx:
     // During a rebuild, chunks it has not reached yet are left for it to fold (aggregate-store.ts, META_AGG_REBUILD).
     if (foldNow(rebuild, chunk.key)) rows.forEach((row) => foldTouchpoint(agg, row));
     await settleAll([
-      requestResult(chunks.add(chunk)),
+      chunks.add(chunk),
       ...[...open].map(([p, st]) => meta.put(st, metaSessionKey(p))),
       saveAggState(tx, agg),
     ]);

@@ -18,7 +18,8 @@
  * (utils/background/touchpoint-writer.ts), the aggregate rebuild, compaction (utils/background/compaction.ts) and
  * the version-4 migration (./chunk-migrate.ts) open the store.
  */
-import type { GuangjieDb, StoredTouchpoint } from './schema';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { GuangjieDb, GuangjieSchema, StoredTouchpoint } from './schema';
 
 export const TOUCHPOINT_CHUNKS = 'touchpointChunks' as const;
 /**
@@ -47,27 +48,27 @@ export function newChunkKey(recordedAt: number): string {
   return `${String(Math.max(0, Math.floor(recordedAt))).padStart(13, '0')}-${origin}${sequence.toString(36).padStart(6, '0')}`;
 }
 
-export function makeChunk(key: string, rows: StoredTouchpoint[]): TouchpointChunk {
+/** The earliest and latest `at` among `rows` (Infinity, -Infinity for none). */
+function timeSpan(rows: ReadonlyArray<{ at: number }>): { atMin: number; atMax: number } {
   let atMin = Infinity;
   let atMax = -Infinity;
   for (const r of rows) {
     if (r.at < atMin) atMin = r.at;
     if (r.at > atMax) atMax = r.at;
   }
-  return { key, atMin, atMax, n: rows.length, rows };
+  return { atMin, atMax };
 }
 
-/** Rows put as chunks of up to `size`, in the order given (seeding: tests, the benchmark, the migration). */
-export function chunksOf(rows: StoredTouchpoint[], recordedAt: number, size = CHUNK_MAX_ROWS): TouchpointChunk[] {
-  const out: TouchpointChunk[] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(makeChunk(newChunkKey(recordedAt), rows.slice(i, i + size)));
-  return out;
+export function makeChunk(key: string, rows: StoredTouchpoint[]): TouchpointChunk {
+  return { key, ...timeSpan(rows), n: rows.length, rows };
 }
 
-/** Store rows as they are (no sessions, no aggregates, no look-up of ids stored already): for seeding and tests. */
+/** Store rows as they are, in chunks of up to `size` (no sessions, no aggregates, no look-up of ids stored already): tests. */
 export async function putTouchpointRows(db: GuangjieDb, rows: StoredTouchpoint[], size = CHUNK_MAX_ROWS): Promise<void> {
   const tx = db.transaction(TOUCHPOINT_CHUNKS, 'readwrite');
-  await Promise.all([...chunksOf(rows, Date.now(), size).map((c) => tx.store.add(c)), tx.done]);
+  const adds: Promise<unknown>[] = [];
+  for (let i = 0; i < rows.length; i += size) adds.push(tx.store.add(makeChunk(newChunkKey(Date.now()), rows.slice(i, i + size))));
+  await Promise.all([...adds, tx.done]);
 }
 
 /** How many touchpoints are stored: the chunks' row counts, read off the `n` index (no chunk is read). */
@@ -112,33 +113,23 @@ export function forgetChunks(): void {
   chunkIds.clear();
 }
 
-type ChunkStore = Pick<IDBObjectStore, 'get' | 'index'>;
-/** A raw request's result as a promise (raw requests inside a caller's transaction). */
-export const requestResult = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+/** The chunk store as a transaction holds it (read or write). */
+type ChunkStore = Pick<IDBPObjectStore<GuangjieSchema, ArrayLike<StoreNames<GuangjieSchema>>, typeof TOUCHPOINT_CHUNKS, IDBTransactionMode>, 'get' | 'index'>;
 
 /**
- * The ids among `batch` that are stored already, looked up in `store` (raw, inside the caller's transaction, so
- * the answer holds until it commits): only chunks whose time range can hold one of the batch's times are looked
- * at, and of those only the ones not kept in memory are read.
+ * The ids among `batch` that are stored already, looked up in `store` (inside the caller's transaction, so the
+ * answer holds until it commits): only chunks whose time range can hold one of the batch's times are looked at,
+ * and of those only the ones not kept in memory are read.
  */
 export async function storedAmong(store: ChunkStore, batch: ReadonlyArray<{ id: string; at: number }>): Promise<Set<string>> {
   const present = new Set<string>();
   if (batch.length === 0) return present;
-  let tMin = Infinity;
-  let tMax = -Infinity;
-  for (const tp of batch) {
-    if (tp.at < tMin) tMin = tp.at;
-    if (tp.at > tMax) tMax = tp.at;
-  }
-  const keys = (await requestResult(store.index('atMax').getAllKeys(IDBKeyRange.lowerBound(tMin)))) as string[];
+  const { atMin: tMin, atMax: tMax } = timeSpan(batch);
+  const keys = await store.index('atMax').getAllKeys(IDBKeyRange.lowerBound(tMin));
   const candidates = await Promise.all(keys.map(async (key): Promise<ChunkIds | undefined> => {
     const kept = chunkIds.get(key);
     if (kept) return kept;
-    const chunk = (await requestResult(store.get(key))) as TouchpointChunk | undefined;
+    const chunk = await store.get(key);
     if (!chunk) return undefined;
     rememberChunk(chunk);
     return chunkIds.get(key);
@@ -177,12 +168,17 @@ export async function readChunkPage(db: GuangjieDb, after: string | undefined, c
   const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
   const chunks = await db.getAll(TOUCHPOINT_CHUNKS, range, count);
   const rows = chunks.length === 1 ? chunks[0].rows : chunks.flatMap((c) => c.rows);
-  const perChunk = chunks.length ? Math.max(1, rows.length / chunks.length) : CHUNK_MAX_ROWS;
-  return { rows, last: chunks.at(-1)?.key, more: chunks.length === count, nextCount: Math.max(1, Math.round(wantRows / perChunk)) };
+  return { rows, last: chunks.at(-1)?.key, more: chunks.length === count, nextCount: nextPageCount(wantRows, rows.length, chunks.length) };
 }
 
 /** Chunks asked for by a first page read: assumes full chunks. Count. */
 export const firstPageCount = (wantRows: number): number => Math.max(1, Math.ceil(wantRows / CHUNK_MAX_ROWS));
+
+/** Chunks to ask for next so a page holds about `wantRows`, from the rows and chunks the last read met. Count. */
+export function nextPageCount(wantRows: number, rowsRead: number, chunksRead: number): number {
+  const perChunk = chunksRead ? Math.max(1, rowsRead / chunksRead) : CHUNK_MAX_ROWS;
+  return Math.max(1, Math.round(wantRows / perChunk));
+}
 
 /**
  * Keys of the chunks that may hold a touchpoint with `at` in [from, to] (or [from, to) when `toOpen`): their latest
