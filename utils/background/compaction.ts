@@ -14,7 +14,7 @@
  * merged chunk would move rows it has not reached behind its mark.
  */
 import { META_AGG_REBUILD, type GuangjieDb, type StoredTouchpoint } from '../db/schema';
-import type { AlarmsApi } from './retention';
+import { ensureAlarm, type AlarmsApi } from './retention';
 import { CHUNK_MAX_ROWS, TOUCHPOINT_CHUNKS, forgetChunks, makeChunk } from '../db/touchpoint-chunks';
 
 /** Chunks with fewer rows than this are merged. Count. */
@@ -105,7 +105,6 @@ export async function compactChunks(db: GuangjieDb, now: number, pageChunks = CO
   }
 }
 
-/** Create the compaction alarm unless it exists (re-creating it on every worker start would keep postponing it). */
-export async function ensureCompactAlarm(alarms: AlarmsApi): Promise<void> {
-  if (!(await alarms.get(COMPACT_ALARM))) alarms.create(COMPACT_ALARM, { periodInMinutes: COMPACT_PERIOD_MIN, delayInMinutes: 5 });
-}
+/** The hourly compaction alarm. */
+export const ensureCompactAlarm = (alarms: AlarmsApi): Promise<void> =>
+  ensureAlarm(alarms, COMPACT_ALARM, { periodInMinutes: COMPACT_PERIOD_MIN, delayInMinutes: 5 });

@@ -40,7 +40,11 @@ export interface AlarmsApi {
   create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
 }
 
-/** Create the daily alarm unless it exists: re-creating it on every worker start would keep postponing it. */
-export async function ensureRetentionAlarm(alarms: AlarmsApi): Promise<void> {
-  if (!(await alarms.get(RETENTION_ALARM))) alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MIN, delayInMinutes: 1 });
+/** Create a periodic alarm unless it exists: re-creating it on every worker start would keep postponing it. */
+export async function ensureAlarm(alarms: AlarmsApi, name: string, info: { periodInMinutes: number; delayInMinutes: number }): Promise<void> {
+  if (!(await alarms.get(name))) alarms.create(name, info);
 }
+
+/** The daily retention alarm. */
+export const ensureRetentionAlarm = (alarms: AlarmsApi): Promise<void> =>
+  ensureAlarm(alarms, RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MIN, delayInMinutes: 1 });
