@@ -5,7 +5,7 @@
 // logged (isolated-world console, and one `rejected-message` diagnostic per page for the background).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchExtension, giveConsent, openExtensionPage, waitFor } from './harness.mjs';
+import { launchExtension, giveConsent, openExtensionPage, readStore, waitFor } from './harness.mjs';
 import { demoFeed } from '../../demo/replica.mjs';
 
 const FEED = 'https://www.douyin.com/aweme/v1/web/tab/feed/';
@@ -25,20 +25,6 @@ before(async () => {
   await giveConsent(ext, { studyId: 'e2e-hostile', participantId: 'p-01' });
 });
 after(async () => ext?.close());
-
-/** Every row of a store; 'touchpoints': the rows of every touchpoint chunk. */
-async function dbRows(popup, store) {
-  return popup.evaluate((store) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('guangjie');
-    open.onsuccess = () => {
-      const chunked = store === 'touchpoints';
-      const req = open.result.transaction(chunked ? 'touchpointChunks' : store).objectStore(chunked ? 'touchpointChunks' : store).getAll();
-      req.onsuccess = () => (open.result.close(), resolve(chunked ? req.result.flatMap((c) => c.rows) : req.result));
-      req.onerror = () => reject(req.error);
-    };
-    open.onerror = () => reject(open.error);
-  }), store);
-}
 
 test('forged, replayed and hostile page data are rejected or skipped with a reason; the page and the recording carry on', async () => {
   const page = await ext.context.newPage();
@@ -104,13 +90,13 @@ test('forged, replayed and hostile page data are rejected or skipped with a reas
   const popup = await openExtensionPage(ext, 'popup.html');
   const stats = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/stats' }));
   assert.equal(stats.ok, true, 'the worker answers');
-  const items = await waitFor(async () => { const r = await dbRows(popup, 'items'); return r.length ? r : null; }, { message: 'real items stored' });
-  const touchpoints = await dbRows(popup, 'touchpoints');
+  const items = await waitFor(async () => { const r = await readStore(ext, 'items'); return r.length ? r : null; }, { message: 'real items stored' });
+  const touchpoints = await readStore(ext, 'touchpoints');
   const all = JSON.stringify([items, touchpoints]);
   assert.ok(!all.includes(BOGUS_ID), 'no bogus id stored');
   assert.ok(!all.includes('polluted') && !all.includes('"forged"'), 'nothing forged stored');
   assert.ok(items.every((it) => typeof it.id === 'string' && /^\d+$/.test(it.id)), 'every stored item id is a real id');
-  const diagnostics = await waitFor(async () => { const d = await dbRows(popup, 'diagnostics'); return d.some((x) => x.kind === 'rejected-message') ? d : null; },
+  const diagnostics = await waitFor(async () => { const d = await readStore(ext, 'diagnostics'); return d.some((x) => x.kind === 'rejected-message') ? d : null; },
     { message: 'a rejected-message diagnostic' });
   assert.equal(diagnostics.filter((d) => d.kind === 'rejected-message').length, 1, 'one diagnostic for the page, not one per forged message');
 });
