@@ -8,6 +8,7 @@
  * Values are written as they are: a cell starting with `=` is not defused, because prefixing it would change the
  * data; open exports in a spreadsheet with care (import as text).
  */
+import { textPieces } from './text-pieces';
 export interface CsvColumn {
   name: string;
   get(row: Record<string, unknown>): unknown;
@@ -60,6 +61,6 @@ const line = (cells: unknown[]) => cells.map(csvField).join(',') + '\r\n';
 export async function* csvChunks(pages: AsyncIterable<unknown[]>, columns: CsvColumn[]): AsyncGenerator<string> {
   yield line(columns.map((c) => c.name));
   for await (const page of pages) {
-    if (page.length) yield page.map((row) => line(columns.map((c) => c.get(row as Record<string, unknown>)))).join('');
+    yield* textPieces(page, (row) => line(columns.map((c) => c.get(row as Record<string, unknown>))));
   }
 }

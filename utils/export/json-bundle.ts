@@ -1,11 +1,12 @@
 /**
  * The JSON bundle: `{"manifest":{…},"dictionary":{JSON Schema},"tables":{"touchpoints":[…],"items":[…],…}}`, written in chunks (the opening,
- * then one chunk per page of rows, then the closing) so it never exists whole in memory as objects.
+ * then the rows in pieces of about PIECE_CHARS (./text-pieces.ts), then the closing) so it never exists whole in memory as objects.
  */
 import { definitionsManifest, type DefinitionsManifest } from '../journeys/definitions';
 import { DB_VERSION } from '../db/schema';
 import { COMMERCE_TAGS } from '../background/aggregates';
 import { SESSION_GAP_MIN } from '../background/session';
+import { textPieces } from './text-pieces';
 import type { Settings } from '../settings';
 
 export interface ExportManifest {
@@ -46,9 +47,10 @@ export async function* jsonBundleChunks(
     firstTable = false;
     let firstRow = true;
     for await (const page of pages) {
-      if (!page.length) continue;
-      yield (firstRow ? '' : ',') + page.map((row) => JSON.stringify(row)).join(',');
-      firstRow = false;
+      for (const piece of textPieces(page, (row) => JSON.stringify(row), ',')) {
+        yield (firstRow ? '' : ',') + piece;
+        firstRow = false;
+      }
     }
     yield ']';
   }

@@ -1,6 +1,8 @@
-/** NDJSON: one JSON object per line, `\n` after every line (also the last). One chunk per page of rows. */
+import { textPieces } from './text-pieces';
+
+/** NDJSON: one JSON object per line, `\n` after every line (also the last). Pieces of about PIECE_CHARS (./text-pieces.ts). */
 export async function* ndjsonChunks(pages: AsyncIterable<unknown[]>): AsyncGenerator<string> {
   for await (const page of pages) {
-    if (page.length) yield page.map((row) => JSON.stringify(row)).join('\n') + '\n';
+    for (const piece of textPieces(page, (row) => JSON.stringify(row), '\n')) yield piece + '\n';
   }
 }
