@@ -4,8 +4,9 @@
 //  - dashboard: time from navigation to its first numbers (the touchpoint count), and to complete (journeys and
 //    credit built: the journey KPIs);
 //  - export: each format through the popup's real export buttons, time until the download is complete, and peak
-//    memory: the popup page's JS heap (CDP, sampled every 250 ms) and the whole Chromium's resident memory
-//    (every process, /proc) above what it was before the export.
+//    memory: the JS heap of the popup page plus its export worker, garbage included (CDP, sampled together every
+//    250 ms: `JSHeapUsedSize` of the page, `Runtime.getHeapUsage` of the worker), each one's own peak, and the
+//    whole Chromium's resident memory (every process, /proc) above what it was before the export.
 import { launch, giveConsent, countRows, chromiumRssBytes, round } from './browser.mjs';
 import { syntheticBatch } from './synthetic.mjs';
 
@@ -94,19 +95,52 @@ async function timeToFirstNumbers(b, path, selector, needDigit = true) {
   }
 }
 
+/**
+ * The JS heaps of a page's dedicated workers (the export worker), sampled through the page's CDP session: it
+ * auto-attaches to them, and each is asked `Runtime.getHeapUsage` (used bytes, garbage included, as
+ * `JSHeapUsedSize` is for the page) through `Target.sendMessageToTarget`.
+ */
+async function workerHeaps(cdp) {
+  const workers = new Set();
+  const waiting = new Map();
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', (e) => { if (e.targetInfo.type === 'worker') workers.add(e.sessionId); });
+  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    waiting.get(m.id)?.(m.result?.usedSize ?? 0);
+    waiting.delete(m.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const heapOf = (sessionId) => new Promise((resolve) => {
+    const id = nextId++;
+    waiting.set(id, resolve);
+    setTimeout(() => (waiting.delete(id), resolve(0)), 1_000);
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(0));
+  });
+  /** The workers' used heap now, summed. Bytes. */
+  return async () => (await Promise.all([...workers].map(heapOf))).reduce((a, x) => a + x, 0);
+}
+
 async function exportOnce(b, format) {
   const page = await b.context.newPage();
   await page.goto(b.extUrl('popup.html'));
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const workersHeap = await workerHeaps(cdp);
   const rssBefore = chromiumRssBytes(b.userDataDir);
+  let pagePeak = 0;
+  let workerPeak = 0;
   let heapPeak = 0;
   let rssPeak = rssBefore;
   const sampler = setInterval(async () => {
     rssPeak = Math.max(rssPeak, chromiumRssBytes(b.userDataDir));
     try {
-      const m = (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize');
-      heapPeak = Math.max(heapPeak, m.value);
+      const [m, w] = await Promise.all([cdp.send('Performance.getMetrics'), workersHeap()]);
+      const pageHeap = m.metrics.find((x) => x.name === 'JSHeapUsedSize').value;
+      pagePeak = Math.max(pagePeak, pageHeap);
+      workerPeak = Math.max(workerPeak, w);
+      heapPeak = Math.max(heapPeak, pageHeap + w);
     } catch { /* page closing */ }
   }, 250);
   const t0 = Date.now();
@@ -126,7 +160,9 @@ async function exportOnce(b, format) {
       seconds: { value: round(ms / 1000, 1), target: '< 30 s', pass: ms < 30_000 },
       files: files.length,
       megabytes: round(sizes.reduce((a, x) => a + x, 0) / 2 ** 20, 1),
-      peakPageHeapMB: { value: round(heapPeak / 2 ** 20, 0), target: '< 300 MB', pass: heapPeak < 300 * 2 ** 20 },
+      peakHeapMB: { value: round(heapPeak / 2 ** 20, 0), target: '< 300 MB', pass: heapPeak < 300 * 2 ** 20 },
+      peakPageHeapMB: round(pagePeak / 2 ** 20, 0),
+      peakWorkerHeapMB: round(workerPeak / 2 ** 20, 0),
       peakBrowserRssAddedMB: round((rssPeak - rssBefore) / 2 ** 20, 0),
     };
   } catch (e) {

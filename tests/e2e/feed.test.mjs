@@ -75,7 +75,11 @@ test('tags each feed item, the popup counts it, the export holds exactly the qua
   assert.equal(await count('stat-ad'), expectCount('ad'), 'ad count');
   assert.equal(await count('stat-live'), expectCount('live'), 'live count');
 
+  // The files are made in the export worker (utils/export/export-worker.ts), not in the popup's own heap.
+  const workers = [];
+  popup.on('worker', (w) => workers.push(w.url()));
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-testid="export-json"]')]);
+  assert.ok(workers.some((u) => /\/assets\/export-worker-[\w-]+\.js$/.test(u)), `export ran in the export worker (workers: ${workers.join(', ') || 'none'})`);
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');
   const bundle = JSON.parse(await readFile(path, 'utf8'));
