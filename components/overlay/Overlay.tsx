@@ -8,15 +8,15 @@ import { AD_KIND_WORD, CHIP, type OverlayLang } from './labels';
 
 export interface OverlayProps {
   item: ClassifiedItem;
-  /** Float over the item's top-left corner (the anchor is positioned) or sit in the flow at its top. */
-  floating?: boolean;
+  /** Open the evidence panel above the chips (they sit low on the screen), else below them. */
+  panelAbove?: boolean;
   /** Language of the chip words; the ad kind word stays Chinese, as researchers read it on Douyin. */
   lang?: OverlayLang;
   /** The platform's own words for ad kinds, over the neutral ones. */
   adWords?: Partial<Record<AdKind, string>>;
 }
 
-export function Overlay({ item, floating = true, lang = 'en', adWords }: OverlayProps) {
+export function Overlay({ item, panelAbove = false, lang = 'en', adWords }: OverlayProps) {
   // The open chip belongs to one item: when the overlay moves on, the panel is closed without remounting the chips
   // (the next item's chips reuse the elements of the same tags).
   const [opened, setOpened] = useState<{ itemId: string; tag: TagId } | null>(null);
@@ -25,7 +25,7 @@ export function Overlay({ item, floating = true, lang = 'en', adWords }: Overlay
   const hits = TAG_IDS.map((id) => item.tags.find((t) => t.id === id)).filter((t): t is TagHit => !!t);
   const openHit = hits.find((t) => t.id === open);
   return (
-    <div class={floating ? 'gj-overlay gj-floating' : 'gj-overlay'} data-item={item.id}>
+    <div class={panelAbove ? 'gj-overlay gj-panel-above' : 'gj-overlay'} data-item={item.id}>
       <div class="gj-chips">
         {hits.length ? <span class="gj-brand" title="Guangjie 逛街">逛街</span> : null}
         {hits.map((hit) => (

@@ -1,18 +1,17 @@
 /**
- * Styles for the shadow root. The host itself gets `all: initial` from WXT (STYLE trap), so every layout rule is
+ * Styles for the shadow root. The host itself gets `all: initial` from WXT (STYLE trap), so the host is never
+ * styled: the controller positions the shadow root's `<html>` box (utils/content/overlay-mount.tsx), and the rest is
  * on the inner `.gj-overlay` wrapper. The wrapper lets clicks through to the video; only chips and panel catch them.
  */
 export const OVERLAY_CSS = `
 .gj-overlay { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #fff;
-  pointer-events: none; max-width: 360px; }
-/* Only what floats over the page gets a z-index: an in-flow overlay needs no stacking context of its own. */
-.gj-floating, .gj-panel { z-index: 2147483000; }
-.gj-floating { position: absolute; top: 8px; left: 8px; }
-.gj-overlay:not(.gj-floating) { position: relative; }
-/* The panel never pushes the page's layout: below the chips when floating at the top, above them in the flow. */
+  pointer-events: none; max-width: 360px; position: relative; }
+/* The UA's 8px body margin would move the chips off their place (utils/content/overlay-position.ts). */
+body { margin: 0; }
+/* The panel never covers the chips: below them in the viewport's upper half, above them in its lower half. */
 .gj-panel { position: absolute; left: 0; width: 340px; }
-.gj-floating .gj-panel { top: 100%; }
-.gj-overlay:not(.gj-floating) .gj-panel { bottom: 100%; margin: 0 0 6px; }
+.gj-overlay:not(.gj-panel-above) .gj-panel { top: 100%; }
+.gj-panel-above .gj-panel { bottom: 100%; margin: 0 0 6px; }
 .gj-chips { display: flex; gap: 4px; flex-wrap: wrap; }
 .gj-chip { pointer-events: auto; cursor: pointer; border: 1px solid rgba(255,255,255,.35); border-radius: 10px;
   background: rgba(0,0,0,.62); color: #fff; padding: 2px 8px; font: inherit; font-size: 13px; font-weight: 600; min-width: 22px; }

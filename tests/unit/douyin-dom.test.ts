@@ -56,9 +56,11 @@ describe('Douyin DOM', () => {
     expect([kind('a'), kind('b'), kind('c'), kind('d')]).toEqual(['product-click', 'cart-open', 'live-enter', null]);
   });
 
-  it('places the overlay in the info block, and lists expected selectors per surface', () => {
+  it('anchors the overlay above the product-anchor row, else the info block, and lists expected selectors per surface', () => {
     const el = douyin.dom.activeItem(doc)!.el;
-    expect(douyin.dom.overlayAnchor(el).className).toBe('video-info-detail');
+    expect(douyin.dom.overlayAnchor(el).className).toBe('player-position-box-bottom');
+    const plain = doc.querySelector('[data-e2e-vid="7600000000000000001"]')!;
+    expect(douyin.dom.overlayAnchor(plain).className).toBe('video-info-detail');
     expect(douyin.dom.expected('recommend').length).toBeGreaterThan(0);
     expect(doc.querySelector(douyin.dom.expected('recommend')[0].selector)).not.toBeNull();
     expect(douyin.dom.expected('other')).toEqual([]);

@@ -1,15 +1,20 @@
 /**
- * The one overlay on the active feed item: a single WXT shadow-root UI, created once and moved from item to item
- * (a UI per item would leave one invalidation callback, and its detached host, behind for every item scrolled
- * past; one UI also means its stylesheet is parsed once). It is anchored at the top of the item
- * (`platform.dom.overlayAnchor`, prepended, never over the bottom controls). The host carries `data-guangjie-item`,
- * `data-guangjie-tags` (TAG_IDS order) and, for ads, `data-guangjie-ad-kind`, so tests and researchers can read what
- * was shown. Only the host's attributes are set on the page; layout lives inside the shadow root.
+ * The one overlay on the active feed item: a single WXT shadow-root UI, created once, mounted once at the end of
+ * the document (outside the page's feed) and never moved. Its shadow root's `<html>` box is `position: fixed` and is
+ * put over the active item with a `transform` (overlay-position.ts says where), in a compositing layer of its own.
  *
- * Per item this costs one move of the host and one small Preact render: the host is taken off the page, rendered
- * there (no unmount: Preact patches the chips) and mounted again; the shadow root is rendered only when what it
- * shows changed, attributes are written only when their value changed, and the anchor's computed position is read
- * once per kind of anchor.
+ * Why not inside the item, where it would move with it for free: an item is a new element every time, so the host
+ * had to be taken out of one item and put into the next, per item. Measured on the replica feed (docs/PERFORMANCE.md,
+ * "Overlay"), that move alone cost ~0.8 ms of main-thread time per item: the removal and insertion themselves,
+ * restyling the shadow tree, and relaying out and repainting the page's own info block around it. Placed from
+ * outside, an item costs one box read, one transform and a Preact patch of the chips that changed.
+ *
+ * Following the feed as it moves: every feed check places the overlay again (a check follows each page change,
+ * and a settle check comes after it); while a transition of the item's position runs on the item or an ancestor
+ * (a slide) the chips are hidden and placed when it ends; a scroll or a resize places them again.
+ *
+ * The host carries `data-guangjie-item`, `data-guangjie-tags` (TAG_IDS order) and, for ads,
+ * `data-guangjie-ad-kind`, so tests and researchers can read what is shown.
  */
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -19,16 +24,23 @@ import { overlayLang } from '@/components/overlay/labels';
 import { browser } from 'wxt/browser';
 import type { ClassifiedItem } from '../model/tags';
 import { guarded, log } from './guard';
+import { placeOverlay, samePlacement, type OverlayPlacement } from './overlay-position';
 import type { Session } from './session';
+import { after } from './timers';
 import { orderedTagIds } from './touchpoints';
 
 type Ui = ShadowRootContentScriptUi<void>;
 
-/** Kinds of anchor whose position is remembered; a page with more (inline styles per item) starts over. Count. */
-const ANCHOR_KINDS_MAX = 50;
-
 /** Chip words follow the browser's UI language. */
 const LANG = overlayLang(guarded('i18n.getUILanguage', () => browser.i18n.getUILanguage(), navigator.language));
+
+/** Transitions of these properties move an element (and the item inside it); others (colour, opacity) do not. */
+const MOVING_PROPERTY = /^(transform|translate|scale|rotate|top|left|right|bottom|inset|margin(-\w+)?|width|height)$/;
+/** Running transitions remembered at most; a page whose transitions never end (removed mid-way) starts over. Count. */
+const MOVING_MAX = 200;
+
+/** The box placed over the page: fixed, its own layer, transparent to the pointer but for chips and panel. */
+const BOX_STYLE = 'position:fixed;left:0;top:0;margin:0;z-index:2147483000;will-change:transform;contain:layout style;pointer-events:none;visibility:hidden';
 
 /** Whether two classifications of one item show the same overlay (a DOM guess is made anew on every feed check). */
 export function sameOverlay(a: ClassifiedItem, b: ClassifiedItem): boolean {
@@ -45,56 +57,42 @@ export class OverlayController {
   private ui: Promise<Ui | null> | null = null;
   /** The UI once created, for synchronous hide/update. */
   private created: Ui | null = null;
-  private mounted = false;
-  /** A show() is waiting for the UI to exist; a second show() of the same element only updates the item. */
-  private mounting = false;
   private el: Element | null = null;
-  private anchor: Element | null = null;
   private item: ClassifiedItem | null = null;
-  private floating = true;
+  /** Where the chips are now; null while hidden. */
+  private placement: OverlayPlacement | null = null;
   /** What the shadow root shows now. */
-  private rendered: { item: ClassifiedItem; floating: boolean } | null = null;
-  /**
-   * Whether anchors are positioned, by kind of anchor (tag and class list): every item of a feed has the same kind
-   * of anchor, so the style read (which would compute the page's pending style changes first) is done once a page,
-   * not once an item.
-   */
-  private positioned = new Map<string, boolean>();
+  private rendered: { item: ClassifiedItem; panelAbove: boolean } | null = null;
+  /** Page elements holding the active item whose position is being transitioned: the chips wait for them. */
+  private readonly moving = new Set<Element>();
 
   constructor(private readonly session: Session) {}
 
-  /** Show `item` on element `el`: update in place when it's the same element, else move the overlay there. */
+  /** Show `item` on element `el`: the same element is updated and placed again, another one takes the overlay over. */
   async show(el: Element, item: ClassifiedItem): Promise<void> {
-    if (this.el === el && (this.mounting || this.isMounted())) return this.update(item);
     this.el = el;
     this.item = item;
-    this.mounting = true;
-    const created = await this.ensureUi();
+    const ui = this.created ?? (await this.ensureUi());
     // A newer show() or a hide() ran while we waited: it owns the overlay now.
-    if (this.el !== el) return;
-    this.mounting = false;
-    if (!created || this.session.ctx.isInvalid) return;
-    this.anchor = guarded('dom.overlayAnchor', () => this.session.platform.dom.overlayAnchor(el), el) ?? el;
-    this.floating = this.isPositioned(this.anchor);
-    this.setHostAttributes(created, this.item!); // before insertion, so the feed watcher sees the host as ours
-    // Render the next item while the host is off the page (DOM changes there cost no style or layout
-    // invalidation), then insert it once; mount() below finds it rendered.
-    created.shadowHost.remove();
-    this.renderInto(created.uiContainer);
-    try {
-      created.mount();
-      this.mounted = true;
-    } catch (err) {
-      this.mounted = false;
-      log('overlay could not be mounted', err);
+    if (this.el !== el || this.item !== item || !ui || this.session.ctx.isInvalid) return;
+    this.setHostAttributes(ui, item);
+    if (!ui.shadowHost.isConnected) {
+      try {
+        ui.mount(); // renders through onMount
+      } catch (err) {
+        log('overlay could not be mounted', err);
+        return;
+      }
     }
+    this.place();
+    this.renderInto(ui.uiContainer);
   }
 
   /** The same element's classification changed (JSON arrived after a DOM guess). */
   update(item: ClassifiedItem): void {
     this.item = item;
     const ui = this.created;
-    if (!ui || !this.mounted) return;
+    if (!ui || !ui.shadowHost.isConnected) return;
     this.setHostAttributes(ui, item);
     this.renderInto(ui.uiContainer);
   }
@@ -102,8 +100,8 @@ export class OverlayController {
   hide(): void {
     this.el = null;
     this.item = null;
-    this.mounted = false;
-    this.mounting = false;
+    this.placement = null;
+    this.moving.clear();
     if (this.created?.shadowHost.isConnected) this.created.remove();
   }
 
@@ -111,28 +109,50 @@ export class OverlayController {
     return { el: this.el, item: this.item };
   }
 
-  private isMounted(): boolean {
-    return this.mounted && !!this.created?.shadowHost.isConnected;
+  /** Put the chips over the active item as it is on screen now, or hide them while it moves or is out of view. */
+  private place(): void {
+    const el = this.el;
+    if (!el || !this.created?.shadowHost.isConnected) return;
+    this.apply(this.isMoving(el) ? null : guarded('overlay placement', () => this.measure(el), null));
   }
 
-  private isPositioned(anchor: Element): boolean {
-    const kind = `${anchor.tagName} ${anchor.getAttribute('class') ?? ''} ${anchor.getAttribute('style') ?? ''}`;
-    let known = this.positioned.get(kind);
-    if (known === undefined) {
-      known = guarded('computed position', () => getComputedStyle(anchor).position !== 'static', false);
-      if (this.positioned.size >= ANCHOR_KINDS_MAX) this.positioned.clear();
-      this.positioned.set(kind, known);
+  /** Whether a transition of position runs on `el` or an element holding it (elements gone from the page dropped). */
+  private isMoving(el: Element): boolean {
+    let moving = false;
+    for (const t of this.moving) {
+      if (!t.isConnected) this.moving.delete(t);
+      else if (t.contains(el)) moving = true;
     }
-    return known;
+    return moving;
+  }
+
+  private measure(el: Element): OverlayPlacement | null {
+    const anchor = guarded('dom.overlayAnchor', () => this.session.platform.dom.overlayAnchor(el), el) ?? el;
+    const view = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    return placeOverlay(el.getBoundingClientRect(), anchor !== el ? anchor.getBoundingClientRect() : null, view);
+  }
+
+  private apply(next: OverlayPlacement | null): void {
+    const ui = this.created;
+    if (!ui || samePlacement(next, this.placement)) return;
+    const wasAbove = this.placement?.panelAbove;
+    this.placement = next;
+    const box = ui.uiContainer.parentElement as HTMLElement;
+    if (!next) {
+      box.style.visibility = 'hidden';
+      return;
+    }
+    box.style.transform = `translate(${Math.round(next.x)}px, ${Math.round(next.y)}px)`;
+    box.style.visibility = 'visible';
+    if (wasAbove !== undefined && wasAbove !== next.panelAbove) this.renderInto(ui.uiContainer);
   }
 
   private ensureUi(): Promise<Ui | null> {
     this.ui ??= createShadowRootUi<void>(this.session.ctx, {
       name: 'guangjie-overlay',
       position: 'inline',
-      // A function, so every mount() re-reads where the active item's anchor is now.
-      anchor: () => this.anchor,
-      append: 'first',
+      anchor: () => document.documentElement,
+      append: 'last',
       css: OVERLAY_CSS,
       isolateEvents: ['click', 'keydown', 'keyup', 'keypress'],
       onMount: (container) => this.renderInto(container),
@@ -140,21 +160,57 @@ export class OverlayController {
         if (this.created) render(null, this.created.uiContainer);
         this.rendered = null;
       },
-    }).then((ui) => (this.created = ui), (err) => {
+    }).then((ui) => {
+      (ui.uiContainer.parentElement as HTMLElement).style.cssText = BOX_STYLE;
+      this.follow();
+      return (this.created = ui);
+    }, (err) => {
       log('overlay could not be created', err);
       return null;
     });
     return this.ui;
   }
 
+  /**
+   * Place the chips again when the page moves the active item without a DOM change: transitions, scrolls, resizes.
+   * Every running transition of position is remembered, not only those over the current item: the item a check
+   * finds active can change while its slide is already moving (TikTok's is the one nearest the middle).
+   */
+  private follow(): void {
+    const { ctx } = this.session;
+    ctx.addEventListener(document, 'transitionrun', (e) => {
+      if (!MOVING_PROPERTY.test(e.propertyName) || !(e.target instanceof Element)) return;
+      if (this.moving.size >= MOVING_MAX) this.moving.clear();
+      this.moving.add(e.target);
+      if (this.el && e.target.contains(this.el)) this.apply(null);
+    }, { capture: true, passive: true });
+    // Placed in a task of its own: a transition ends inside a frame, before its style and layout, so reading the
+    // item's box right then would compute them early (measured: ~1.3 ms per item); a task later they are done.
+    let placing: (() => void) | null = null;
+    const ended = (e: TransitionEvent): void => {
+      if (!this.moving.delete(e.target as Element) || placing || !this.el || this.isMoving(this.el)) return;
+      placing = after(ctx, 0, () => {
+        placing = null;
+        this.place();
+      });
+    };
+    ctx.addEventListener(document, 'transitionend', ended, { capture: true, passive: true });
+    ctx.addEventListener(document, 'transitioncancel', ended, { capture: true, passive: true });
+    ctx.addEventListener(document, 'scroll', (e) => {
+      if (e.target === document || (this.el && e.target instanceof Element && e.target.contains(this.el))) this.place();
+    }, { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', () => this.place(), { passive: true });
+  }
+
   private renderInto(container: HTMLElement): void {
     const item = this.item;
     if (!item) return;
+    const panelAbove = this.placement?.panelAbove ?? false;
     const was = this.rendered;
-    if (was && was.floating === this.floating && sameOverlay(was.item, item)) return;
-    this.rendered = { item, floating: this.floating };
+    if (was && was.panelAbove === panelAbove && sameOverlay(was.item, item)) return;
+    this.rendered = { item, panelAbove };
     // Not keyed by item: Preact patches the chips in place, and the component closes an open panel itself.
-    render(<Overlay item={item} floating={this.floating} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
+    render(<Overlay item={item} panelAbove={panelAbove} lang={LANG} adWords={this.session.platform.adKindWords} />, container);
   }
 
   private setHostAttributes(ui: Ui, item: ClassifiedItem): void {

@@ -47,7 +47,10 @@ export interface Platform {
     activeItem(root: ParentNode): { el: Element; id: string | null } | null;
     /** Ad / shop / live labels in one item's DOM. */
     signals(el: Element): DomSignals;
-    /** Where the overlay may sit inside the item without covering the player's controls. */
+    /**
+     * The box inside the item that the overlay's chips sit just above, clear of the player's controls, anchors and
+     * description below it; the item itself puts them at its top-left corner (utils/content/overlay-position.ts).
+     */
     overlayAnchor(el: Element): Element;
     /** Elements whose click is a product click / shop open / live entry; on a product page, a buy or add-to-cart. */
     clickKind(target: Element): ClickKind | null;

@@ -90,7 +90,9 @@ export const liveCard: readonly Sel[] = [
 
 export const liveRoomId: readonly Sel[] = [{ selector: 'a[href*="live.douyin.com/"]', seen: '2026 live card links (PLATFORMS.md)' }];
 
+/** The box the overlay's chips sit just above: the product-anchor row, else the description block. */
 export const overlaySlot: readonly Sel[] = [
+  { selector: '.player-position-box-bottom', seen: '2025 row of product / place anchors above the description (PLATFORMS.md)' },
   { selector: '.video-info-detail', seen: '2025 info block above the controls (PLATFORMS.md)' },
   { selector: '#video-info-wrap', seen: '2024 (PLATFORMS.md)' },
 ];
