@@ -9,11 +9,16 @@ export { extensionDir };
 /** A persistent Chromium profile with (withExtension) or without the extension, every request on the replica. */
 export const launch = ({ withExtension, items }) => launchProfile({ withExtension, items, prefix: 'guangjie-bench-' });
 
-/** Consent and study ids as the consent page records them, so recording is on. */
+/**
+ * Consent and study ids as the consent page records them, so recording is on. `GJ_BENCH_SETTINGS` (JSON) adds settings
+ * to that patch, to take one part out of a measurement: `GJ_BENCH_SETTINGS='{"overlayEnabled":false}'` measures all
+ * but the overlay.
+ */
 export async function giveConsent(b) {
   const page = await b.context.newPage();
   await page.goto(b.extUrl('popup.html'));
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/update-settings', patch: { consentGiven: true, studyId: 'bench', participantId: 'p-bench' } }));
+  const extra = JSON.parse(process.env.GJ_BENCH_SETTINGS || '{}');
+  await page.evaluate((extra) => chrome.runtime.sendMessage({ type: 'ui-bg/update-settings', patch: { consentGiven: true, studyId: 'bench', participantId: 'p-bench', ...extra } }), extra);
   await page.close();
 }
 
