@@ -61,6 +61,21 @@ describe('feed watching', () => {
     expect(s.calls).toHaveLength(3); // a quiet settle check schedules nothing more: no polling
   });
 
+  it('tells a settled handler once per settle check, after the active item (viewability narrows to nearby items then)', async () => {
+    document.body.innerHTML = '<div id="feed"></div>';
+    ctx = new ContentScriptContext('feed-watch-settled');
+    const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
+    const calls: string[] = [];
+    watchFeed({ ctx, platform } as unknown as Session, { items: () => calls.push('items'), active: () => calls.push('active'), settled: () => calls.push('settled') });
+    document.getElementById('feed')!.append(document.createElement('div'));
+    await sleep(0);
+    expect(calls).toEqual(['items', 'active']);
+    await sleep(FEED_SETTLE_MS);
+    expect(calls).toEqual(['items', 'active', 'active', 'settled']);
+    await sleep(FEED_SETTLE_MS * 3);
+    expect(calls).toHaveLength(4);
+  });
+
   it('a player clock rewriting its text wakes nothing', async () => {
     const s = setup();
     ctx = s.ctx;

@@ -4,6 +4,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClassifiedItem } from '@/utils/model/tags';
 import type { Platform } from '@/utils/platforms/types';
 import { OverlayController } from '@/utils/content/overlay-mount';
+import { watchMotion } from '@/utils/content/motion';
 import { CHIP_ROW_PX, GAP_PX, INSET_PX } from '@/utils/content/overlay-position';
 import type { Session } from '@/utils/content/session';
 
@@ -27,7 +28,7 @@ function setup() {
     boxAt(el, 0, top, 600, 400);
     boxAt(el.querySelector('.info')!, 20, top + 300, 300, 80);
   }
-  return { ctx, overlay: new OverlayController({ ctx, platform } as unknown as Session) };
+  return { ctx, overlay: new OverlayController({ ctx, platform } as unknown as Session, watchMotion(ctx)) };
 }
 const hosts = () => [...document.querySelectorAll('[data-guangjie-item]')];
 /** The shadow root's positioned box, and where it is. */

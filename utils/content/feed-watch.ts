@@ -42,6 +42,8 @@ export interface FeedHandlers {
   items(): void;
   /** Which item is active may have changed: runs on every check, after `items` when that is due. */
   active(): void;
+  /** A settle check: the page's change has (nearly) finished moving things; runs after `active`. */
+  settled?(): void;
 }
 
 export interface FeedWatch {
@@ -68,6 +70,7 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
     reobserveIfReplaced(); // the timer or frame ran this only if the script is still valid
     if (items) guarded('feed items handler', handlers.items, undefined);
     guarded('active item handler', handlers.active, undefined);
+    if (settling && handlers.settled) guarded('settled handler', handlers.settled, undefined);
     // A check that saw DOM changes (or came first) is followed by a settle check; a quiet settle check ends it.
     if (items || !settling) scheduled = { settle: true, cancel: after(ctx, FEED_SETTLE_MS, () => run(true)) };
   };

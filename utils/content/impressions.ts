@@ -1,12 +1,16 @@
 /**
- * Wires the ImpressionTracker (utils/content/viewability.ts) to the page: an IntersectionObserver on every feed
- * item the platform finds (re-scanned when the feed changes), tab visibility, window focus, playback events and
- * navigation. Each qualified episode becomes one 'impression' touchpoint.
+ * Wires the ImpressionTracker (utils/content/viewability.ts) to the page: an IntersectionObserver on the feed items
+ * the platform finds (re-scanned when the feed changes) that are near the viewport (utils/content/proximity.ts: the
+ * others are at 0 % in view and cost nothing), tab visibility, window focus, playback events and navigation. Each
+ * qualified episode becomes one 'impression' touchpoint.
  */
 import { guarded } from './guard';
 import type { Session } from './session';
 import { IMPRESSION_MIN_VISIBLE_RATIO, ImpressionTracker } from './viewability';
 import { watchMachineActive } from './idle-state';
+import type { Motion } from './motion';
+import { isNear, PROXIMITY_RECHECK_MS } from './proximity';
+import { after } from './timers';
 
 /**
  * The one ratio the tracker acts on (an item is viewable from 50 % in view): the observer reports each crossing of it,
@@ -17,7 +21,7 @@ const THRESHOLDS = [IMPRESSION_MIN_VISIBLE_RATIO];
 /** Media events that change whether an item's player is playing; captured at the document (they don't bubble). */
 const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
 
-export function trackImpressions(session: Session): { rescan(): void } {
+export function trackImpressions(session: Session, motion: Motion): { rescan(): void; narrow(): void } {
   const { ctx, platform } = session;
   const ids = new Map<Element, string | null>();
   const machineActive = watchMachineActive(ctx, () => tracker.refresh());
@@ -39,12 +43,25 @@ export function trackImpressions(session: Session): { rescan(): void } {
   const io = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        if (!ids.has(entry.target)) continue;
+        if (!watched.has(entry.target)) continue; // unwatched or gone since the entry was queued
         tracker.setRatio(entry.target, entry.isIntersecting ? entry.intersectionRatio : 0, ids.get(entry.target) ?? null);
       }
     },
     { threshold: THRESHOLDS },
   );
+
+  /** Items the observer watches now: the known ones near the viewport. */
+  const watched = new Set<Element>();
+  const watch = (el: Element): void => {
+    if (watched.has(el)) return;
+    watched.add(el);
+    io.observe(el); // the observer reports the initial ratio asynchronously
+  };
+  const unwatch = (el: Element): void => {
+    if (!watched.delete(el)) return;
+    io.unobserve(el);
+    tracker.setRatio(el, 0, ids.get(el) ?? null); // far from view is out of view
+  };
 
   const rescan = (): void => {
     const found = guarded('dom.findItems', () => platform.dom.findItems(document), []);
@@ -53,20 +70,52 @@ export function trackImpressions(session: Session): { rescan(): void } {
       seen.add(el);
       if (!ids.has(el)) {
         ids.set(el, id);
-        io.observe(el); // the observer reports the initial ratio asynchronously
+        watch(el); // new items may be in view already; narrow() drops the far ones once the page has settled
       } else if (ids.get(el) !== id) {
         ids.set(el, id); // a recycled element now shows another item: IO will not fire, so re-observe for a fresh ratio
-        io.unobserve(el);
-        io.observe(el);
+        if (watched.has(el)) {
+          io.unobserve(el);
+          io.observe(el);
+        } else tracker.setRatio(el, 0, id);
       }
     }
     for (const el of [...ids.keys()]) {
       if (seen.has(el) && el.isConnected) continue;
-      io.unobserve(el);
+      if (watched.delete(el)) io.unobserve(el);
       ids.delete(el);
       tracker.forget(el);
     }
   };
+
+  /**
+   * Watch the known items near the viewport, and only those. Boxes are read only when none of the items is moving
+   * (motion.ts): otherwise a task after the motion ends.
+   */
+  let narrowDue = false;
+  const narrow = (): void => {
+    for (const el of ids.keys()) if (motion.isMoving(el)) return void (narrowDue = true);
+    narrowDue = false;
+    const view = { width: window.innerWidth, height: window.innerHeight };
+    for (const el of ids.keys()) {
+      if (guarded('item box', () => isNear(el.getBoundingClientRect(), view), true)) watch(el);
+      else unwatch(el);
+    }
+  };
+  // Scrolling and resizing move items without a DOM change: read nearness again, at most every PROXIMITY_RECHECK_MS.
+  let narrowing = false;
+  const narrowSoon = (): void => {
+    if (narrowing) return;
+    narrowing = true;
+    after(ctx, PROXIMITY_RECHECK_MS, () => {
+      narrowing = false;
+      narrow();
+    });
+  };
+  motion.onChange((started) => {
+    if (!started && narrowDue) narrow();
+  });
+  ctx.addEventListener(document, 'scroll', narrowSoon, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', narrowSoon, { passive: true });
 
   const refresh = (): void => tracker.refresh();
   ctx.addEventListener(document, 'visibilitychange', refresh);
@@ -85,5 +134,5 @@ export function trackImpressions(session: Session): { rescan(): void } {
     io.disconnect();
   });
   rescan();
-  return { rescan };
+  return { rescan, narrow };
 }

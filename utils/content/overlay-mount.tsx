@@ -24,9 +24,9 @@ import { overlayLang } from '@/components/overlay/labels';
 import { browser } from 'wxt/browser';
 import type { ClassifiedItem } from '../model/tags';
 import { guarded, log } from './guard';
+import type { Motion } from './motion';
 import { placeOverlay, samePlacement, type OverlayPlacement } from './overlay-position';
 import type { Session } from './session';
-import { after } from './timers';
 import { orderedTagIds } from './touchpoints';
 
 type Ui = ShadowRootContentScriptUi<void>;
@@ -34,10 +34,6 @@ type Ui = ShadowRootContentScriptUi<void>;
 /** Chip words follow the browser's UI language. */
 const LANG = overlayLang(guarded('i18n.getUILanguage', () => browser.i18n.getUILanguage(), navigator.language));
 
-/** Transitions of these properties move an element (and the item inside it); others (colour, opacity) do not. */
-const MOVING_PROPERTY = /^(transform|translate|scale|rotate|top|left|right|bottom|inset|margin(-\w+)?|width|height)$/;
-/** Running transitions remembered at most; a page whose transitions never end (removed mid-way) starts over. Count. */
-const MOVING_MAX = 200;
 
 /** The box placed over the page: fixed, its own layer, transparent to the pointer but for chips and panel. */
 const BOX_STYLE = 'position:fixed;left:0;top:0;margin:0;z-index:2147483000;will-change:transform;contain:layout style;pointer-events:none;visibility:hidden';
@@ -63,10 +59,11 @@ export class OverlayController {
   private placement: OverlayPlacement | null = null;
   /** What the shadow root shows now. */
   private rendered: { item: ClassifiedItem; panelAbove: boolean } | null = null;
-  /** Page elements holding the active item whose position is being transitioned: the chips wait for them. */
-  private readonly moving = new Set<Element>();
-
-  constructor(private readonly session: Session) {}
+  constructor(
+    private readonly session: Session,
+    /** Running motions of the page (motion.ts): the chips wait for those carrying the active item. */
+    private readonly motion: Motion,
+  ) {}
 
   /** Show `item` on element `el`: the same element is updated and placed again, another one takes the overlay over. */
   async show(el: Element, item: ClassifiedItem): Promise<void> {
@@ -101,7 +98,6 @@ export class OverlayController {
     this.el = null;
     this.item = null;
     this.placement = null;
-    this.moving.clear();
     if (this.created?.shadowHost.isConnected) this.created.remove();
   }
 
@@ -113,17 +109,7 @@ export class OverlayController {
   private place(): void {
     const el = this.el;
     if (!el || !this.created?.shadowHost.isConnected) return;
-    this.apply(this.isMoving(el) ? null : guarded('overlay placement', () => this.measure(el), null));
-  }
-
-  /** Whether a transition of position runs on `el` or an element holding it (elements gone from the page dropped). */
-  private isMoving(el: Element): boolean {
-    let moving = false;
-    for (const t of this.moving) {
-      if (!t.isConnected) this.moving.delete(t);
-      else if (t.contains(el)) moving = true;
-    }
-    return moving;
+    this.apply(this.motion.isMoving(el) ? null : guarded('overlay placement', () => this.measure(el), null));
   }
 
   private measure(el: Element): OverlayPlacement | null {
@@ -171,31 +157,13 @@ export class OverlayController {
     return this.ui;
   }
 
-  /**
-   * Place the chips again when the page moves the active item without a DOM change: transitions, scrolls, resizes.
-   * Every running transition of position is remembered, not only those over the current item: the item a check
-   * finds active can change while its slide is already moving (TikTok's is the one nearest the middle).
-   */
+  /** Place the chips again when the page moves the active item without a DOM change: motions, scrolls, resizes. */
   private follow(): void {
     const { ctx } = this.session;
-    ctx.addEventListener(document, 'transitionrun', (e) => {
-      if (!MOVING_PROPERTY.test(e.propertyName) || !(e.target instanceof Element)) return;
-      if (this.moving.size >= MOVING_MAX) this.moving.clear();
-      this.moving.add(e.target);
-      if (this.el && e.target.contains(this.el)) this.apply(null);
-    }, { capture: true, passive: true });
-    // Placed in a task of its own: a transition ends inside a frame, before its style and layout, so reading the
-    // item's box right then would compute them early (measured: ~1.3 ms per item); a task later they are done.
-    let placing: (() => void) | null = null;
-    const ended = (e: TransitionEvent): void => {
-      if (!this.moving.delete(e.target as Element) || placing || !this.el || this.isMoving(this.el)) return;
-      placing = after(ctx, 0, () => {
-        placing = null;
-        this.place();
-      });
-    };
-    ctx.addEventListener(document, 'transitionend', ended, { capture: true, passive: true });
-    ctx.addEventListener(document, 'transitioncancel', ended, { capture: true, passive: true });
+    this.motion.onChange((started) => {
+      if (!started) this.place();
+      else if (this.el && started.contains(this.el)) this.apply(null);
+    });
     ctx.addEventListener(document, 'scroll', (e) => {
       if (e.target === document || (this.el && e.target instanceof Element && e.target.contains(this.el))) this.place();
     }, { capture: true, passive: true });

@@ -11,6 +11,7 @@ import { watchFeed } from './feed-watch';
 import { guarded, log } from './guard';
 import { trackImpressions } from './impressions';
 import { ItemsOutbox } from './items-outbox';
+import { watchMotion } from './motion';
 import { watchLayoutDrift } from './layout-drift';
 import { OverlayController } from './overlay-mount';
 import { trackPageVisits } from './page-visits';
@@ -68,7 +69,8 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
     });
   });
 
-  const overlay = new OverlayController(session);
+  const motion = watchMotion(ctx);
+  const overlay = new OverlayController(session, motion);
   const refreshOverlay = (): void => {
     if (!session.settings.overlayEnabled) return overlay.hide();
     const active = guarded('dom.activeItem', () => platform.dom.activeItem(document), null);
@@ -86,8 +88,8 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   session.store.onChange((item) => {
     if (overlay.current.item?.id === item.id) overlay.update(item);
   });
-  const impressions = trackImpressions(session);
-  const feed = watchFeed(session, { items: impressions.rescan, active: refreshOverlay });
+  const impressions = trackImpressions(session, motion);
+  const feed = watchFeed(session, { items: impressions.rescan, active: refreshOverlay, settled: impressions.narrow });
   session.onNavigate('arrive', feed.check);
   // On grid pages the active item is the card under the pointer, and hovering changes no DOM: check on pointer moves
   // too (throttled by the watcher, so a sweep across the grid costs at most one check per FEED_CHECK_INTERVAL_MS).

@@ -1,0 +1,60 @@
+/**
+ * Which page elements are moving now: a CSS transition of a property that moves an element (transform, top,
+ * margin, …) is running on it. Items inside a moving element (a slide of the feed) move with it.
+ *
+ * Their boxes are read only once the motion has ended, and a task later: a transition ends inside a frame, before
+ * that frame's style and layout, and reading a box there (or during the motion, whose every frame the compositor
+ * otherwise draws alone) makes the main thread compute them early — measured at ~1.3 ms per feed item
+ * (docs/PERFORMANCE.md, "Overlay, outside the feed"). One set of listeners serves the overlay and viewability.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { after } from './timers';
+
+/** Transitions of these properties move an element (and what is inside it); others (colour, opacity) do not. */
+const MOVING_PROPERTY = /^(transform|translate|scale|rotate|top|left|right|bottom|inset|margin(-\w+)?|width|height)$/;
+/** Running transitions remembered at most; a page whose transitions never end (removed mid-way) starts over. Count. */
+const MOVING_MAX = 200;
+
+export interface Motion {
+  /** Whether `el` or an element holding it is moving (elements gone from the page no longer count). */
+  isMoving(el: Element): boolean;
+  /** `listener` runs when an element starts moving (`started`), and (null) a task after motions ended. */
+  onChange(listener: (started: Element | null) => void): void;
+}
+
+export function watchMotion(ctx: ContentScriptContext, doc: Document = document): Motion {
+  const moving = new Set<Element>();
+  const listeners: Array<(started: Element | null) => void> = [];
+  const tell = (started: Element | null): void => {
+    for (const listener of listeners) listener(started);
+  };
+  const prune = (): void => {
+    for (const t of moving) if (!t.isConnected) moving.delete(t);
+  };
+  ctx.addEventListener(doc, 'transitionrun', (e) => {
+    if (!MOVING_PROPERTY.test(e.propertyName) || !(e.target instanceof Element)) return;
+    if (moving.size >= MOVING_MAX) moving.clear();
+    moving.add(e.target);
+    tell(e.target);
+  }, { capture: true, passive: true });
+  let settling: (() => void) | null = null;
+  const ended = (e: TransitionEvent): void => {
+    if (!moving.delete(e.target as Element) || settling) return;
+    settling = after(ctx, 0, () => {
+      settling = null;
+      tell(null);
+    });
+  };
+  ctx.addEventListener(doc, 'transitionend', ended, { capture: true, passive: true });
+  ctx.addEventListener(doc, 'transitioncancel', ended, { capture: true, passive: true });
+  return {
+    isMoving(el) {
+      prune();
+      for (const t of moving) if (t.contains(el)) return true;
+      return false;
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+  };
+}
