@@ -4,6 +4,7 @@ import type { Platform } from '@/utils/platforms/types';
 import type { Session } from '@/utils/content/session';
 import { trackImpressions } from '@/utils/content/impressions';
 import { watchMotion } from '@/utils/content/motion';
+import { transition } from './dom-events';
 
 /** An IntersectionObserver that records what it watches; the test delivers its entries. */
 class FakeIO {
@@ -51,11 +52,6 @@ function setup() {
   return { slides, emitted, impressions: trackImpressions(session, watchMotion(ctx)), io: FakeIO.last };
 }
 
-const transition = (type: string, target: Element, propertyName = 'transform') => {
-  const e = new Event(type, { bubbles: true });
-  Object.defineProperty(e, 'propertyName', { value: propertyName });
-  target.dispatchEvent(e);
-};
 
 describe('viewability watches only the items near the viewport', () => {
   it('reads no box while an item moves: narrows a task after the motion has ended', async () => {

@@ -5,6 +5,7 @@ import type { ClassifiedItem } from '@/utils/model/tags';
 import type { Platform } from '@/utils/platforms/types';
 import { OverlayController } from '@/utils/content/overlay-mount';
 import { watchMotion } from '@/utils/content/motion';
+import { transition } from './dom-events';
 import { CHIP_ROW_PX, GAP_PX, INSET_PX } from '@/utils/content/overlay-position';
 import type { Session } from '@/utils/content/session';
 
@@ -34,11 +35,6 @@ const hosts = () => [...document.querySelectorAll('[data-guangjie-item]')];
 /** The shadow root's positioned box, and where it is. */
 const box = (host: Element) => host.shadowRoot!.querySelector('html') as HTMLElement;
 const where = (host: Element) => ({ transform: box(host).style.transform, visibility: box(host).style.visibility });
-const transition = (type: string, target: Element, propertyName = 'transform') => {
-  const e = new Event(type, { bubbles: true });
-  Object.defineProperty(e, 'propertyName', { value: propertyName });
-  target.dispatchEvent(e);
-};
 
 describe('overlay mounting', () => {
   it('mounts one host outside the feed, carrying item id, ordered tags and ad kind', async () => {
