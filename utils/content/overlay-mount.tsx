@@ -4,10 +4,10 @@
  * put over the active item with a `transform` (overlay-position.ts says where), in a compositing layer of its own.
  *
  * Why not inside the item, where it would move with it for free: an item is a new element every time, so the host
- * had to be taken out of one item and put into the next, per item. Measured on the replica feed (docs/PERFORMANCE.md,
- * "Overlay"), that move alone cost ~0.8 ms of main-thread time per item: the removal and insertion themselves,
- * restyling the shadow tree, and relaying out and repainting the page's own info block around it. Placed from
- * outside, an item costs one box read, one transform and a Preact patch of the chips that changed.
+ * had to be taken out of one item and put into the next, per item. Measured on the replica feed
+ * (docs/PERFORMANCE.md, "Overlay, outside the feed"), that move alone cost ~0.8 ms of main-thread time per item: the
+ * removal and insertion themselves, restyling the shadow tree, and relaying out and repainting the page's own info
+ * block around it. Placed from outside, an item costs one box read, one transform and a Preact patch of the chips that changed.
  *
  * Following the feed as it moves: every feed check places the overlay again (a check follows each page change,
  * and a settle check comes after it); while a transition of the item's position runs on the item or an ancestor
