@@ -36,7 +36,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup() {
+/** `active()`: the index of the slide the platform calls active, or null (none found). */
+function setup(active: () => number | null = () => null) {
   ctx = new ContentScriptContext('impressions-nearby-test');
   document.body.innerHTML = [0, 1, 2, 3].map((i) => `<div class="slide" data-id="${i}"></div>`).join('');
   const slides = [...document.querySelectorAll('.slide')];
@@ -44,7 +45,12 @@ function setup() {
   const emitted: Array<{ type: string; dwellMs?: number }> = [];
   const session = {
     ctx,
-    platform: { dom: { findItems: () => slides.map((el) => ({ el, id: el.getAttribute('data-id') })) } } as unknown as Platform,
+    platform: {
+      dom: {
+        findItems: () => slides.filter((el) => el.isConnected).map((el) => ({ el, id: el.getAttribute('data-id') })),
+        activeItem: () => { const i = active(); return i === null ? null : { el: slides[i], id: String(i) }; },
+      },
+    } as unknown as Platform,
     emit: (type: string, fields: { dwellMs?: number }) => emitted.push({ type, ...fields }),
     itemFor: (_el: Element, id: string | null) => ({ id }),
     onNavigate: () => {},
@@ -95,5 +101,43 @@ describe('viewability watches only the items near the viewport', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('while the feed moves, watches the active item and its neighbours in feed order, reading no box', async () => {
+    let active = 0;
+    const { slides, impressions, io } = setup(() => active);
+    const reads = slides.map((el) => vi.spyOn(el, 'getBoundingClientRect'));
+    transition('transitionrun', document.body); // a flick: the whole feed slides
+    impressions.rescan();
+    expect([...io.watching]).toEqual([slides[0], slides[1]]);
+    active = 1; // flicked on before the slide stopped: the motion goes on
+    impressions.rescan();
+    expect([...io.watching]).toEqual([slides[0], slides[1], slides[2]]);
+    active = 2;
+    slides[0].remove(); // the virtualised feed drops a slide and adds one far below
+    const added = document.createElement('div');
+    added.className = 'slide';
+    added.setAttribute('data-id', '4');
+    document.body.append(added);
+    slides.push(added);
+    boxAt(added, 4 * 800);
+    impressions.narrow();
+    impressions.rescan();
+    expect(new Set(io.watching)).toEqual(new Set([slides[1], slides[2], slides[3]]));
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+    // Stopped: the boxes decide (slide 2 on screen now, 1 and 3 a screen away; the new slide two screens below).
+    slides.forEach((el, i) => boxAt(el, (i - 2) * 800));
+    const read = vi.spyOn(slides[2], 'getBoundingClientRect');
+    transition('transitionend', document.body);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(new Set(io.watching)).toEqual(new Set([slides[1], slides[2], slides[3]]));
+    expect(read).toHaveBeenCalled();
+  });
+
+  it('a moving feed with no active item found: new items are all watched, as when still', () => {
+    const { slides, impressions, io } = setup(() => null);
+    transition('transitionrun', document.body);
+    impressions.narrow();
+    expect([...io.watching]).toEqual(slides);
   });
 });

@@ -107,11 +107,15 @@ describe('overlay mounting', () => {
     expect(where(host).visibility).toBe('visible');
     await overlay.show(b, item('16', [tag('ad')])); // halfway, b is found active
     expect(where(host).visibility).toBe('hidden');
+    const tagsShown = () => [...host.shadowRoot!.querySelectorAll('[data-tag]')].map((el) => el.getAttribute('data-tag'));
+    expect(host.getAttribute('data-guangjie-item')).toBe('16'); // the host says which item is active at once,
+    expect(tagsShown()).toEqual(['shop']); // the hidden chips are patched only once they can be seen
     boxAt(b, 0, 0, 600, 400);
     boxAt(b.querySelector('.info')!, 20, 300, 300, 80);
     transition('transitionend', b, 'top');
     await new Promise((r) => setTimeout(r, 5));
     expect(where(host)).toEqual({ transform: `translate(20px, ${300 - GAP_PX - CHIP_ROW_PX}px)`, visibility: 'visible' });
+    expect(tagsShown()).toEqual(['ad']);
     ctx.abort();
   });
 

@@ -20,6 +20,8 @@ import { after } from './timers';
 const THRESHOLDS = [IMPRESSION_MIN_VISIBLE_RATIO];
 /** Media events that change whether an item's player is playing; captured at the document (they don't bubble). */
 const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
+/** While the feed moves, the active item and this many on either side of it in feed order are watched. Count. */
+export const ORDER_NEIGHBOURS = 1;
 
 export function trackImpressions(session: Session, motion: Motion): { rescan(): void; narrow(): void } {
   const { ctx, platform } = session;
@@ -63,14 +65,18 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     tracker.setRatio(el, 0, ids.get(el) ?? null); // far from view is out of view
   };
 
+  /** The items found by the last scan, in document order (feed order). */
+  let order: Element[] = [];
   const rescan = (): void => {
     const found = guarded('dom.findItems', () => platform.dom.findItems(document), []);
     const seen = new Set<Element>();
+    order = found.map((f) => f.el);
+    const fresh: Element[] = [];
     for (const { el, id } of found) {
       seen.add(el);
       if (!ids.has(el)) {
         ids.set(el, id);
-        watch(el); // new items may be in view already; narrow() drops the far ones once the page has settled
+        fresh.push(el); // new items may be in view already; narrow() drops the far ones once the page has settled
       } else if (ids.get(el) !== id) {
         ids.set(el, id); // a recycled element now shows another item: IO will not fire, so re-observe for a fresh ratio
         if (watched.has(el)) {
@@ -85,6 +91,9 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
       ids.delete(el);
       tracker.forget(el);
     }
+    // While the feed moves, order decides which moving new items are watched; all others are watched at first.
+    const decided = motion.isMovingAny(order) && narrowByOrder();
+    for (const el of fresh) if (!decided || !motion.isMoving(el)) watch(el);
   };
 
   /**
@@ -93,13 +102,34 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
    */
   let narrowDue = false;
   const narrow = (): void => {
-    for (const el of ids.keys()) if (motion.isMoving(el)) return void (narrowDue = true);
+    if (motion.isMovingAny(ids.keys())) {
+      narrowDue = true;
+      narrowByOrder();
+      return;
+    }
     narrowDue = false;
     const view = { width: window.innerWidth, height: window.innerHeight };
     for (const el of ids.keys()) {
       if (guarded('item box', () => isNear(el.getBoundingClientRect(), view), true)) watch(el);
       else unwatch(el);
     }
+  };
+  /**
+   * While items move (a feed sliding on, perhaps without pause: a fast flick starts the next slide before the last
+   * has stopped) their boxes are not read: the moving items next to the active one in feed order
+   * (ORDER_NEIGHBOURS) are watched, the other moving ones are not. Items that are not moving keep their state.
+   * The boxes decide again once the motion has ended.
+   */
+  const narrowByOrder = (): boolean => {
+    const active = guarded('dom.activeItem', () => platform.dom.activeItem(document)?.el ?? null, null);
+    const at = active ? order.findIndex((el) => el === active || el.contains(active)) : -1;
+    if (at < 0) return false; // no active item among them: the boxes decide, once the motion has ended
+    order.forEach((el, i) => {
+      if (!motion.isMoving(el)) return;
+      if (Math.abs(i - at) <= ORDER_NEIGHBOURS) watch(el);
+      else unwatch(el);
+    });
+    return true;
   };
   // Scrolling and resizing move items without a DOM change: read nearness again, at most every PROXIMITY_RECHECK_MS.
   let narrowing = false;

@@ -18,6 +18,8 @@ const MOVING_MAX = 200;
 export interface Motion {
   /** Whether `el` or an element holding it is moving (elements gone from the page no longer count). */
   isMoving(el: Element): boolean;
+  /** Whether any of `els` is moving. */
+  isMovingAny(els: Iterable<Element>): boolean;
   /** `listener` runs when an element starts moving (`started`), and (null) a task after motions ended. */
   onChange(listener: (started: Element | null) => void): void;
 }
@@ -51,6 +53,12 @@ export function watchMotion(ctx: ContentScriptContext, doc: Document = document)
     isMoving(el) {
       prune();
       for (const t of moving) if (t.contains(el)) return true;
+      return false;
+    },
+    isMovingAny(els) {
+      prune();
+      if (moving.size === 0) return false;
+      for (const el of els) for (const t of moving) if (t.contains(el)) return true;
       return false;
     },
     onChange(listener) {

@@ -8,6 +8,8 @@
  * (docs/PERFORMANCE.md, "Overlay, outside the feed"), that move alone cost ~0.8 ms of main-thread time per item: the
  * removal and insertion themselves, restyling the shadow tree, and relaying out and repainting the page's own info
  * block around it. Placed from outside, an item costs one box read, one transform and a Preact patch of the chips that changed.
+ * The patch waits until the chips are in view: hidden while the feed moves, they are not drawn, and a fast flick
+ * past items shows most of them never.
  *
  * Following the feed as it moves: every feed check places the overlay again (a check follows each page change,
  * and a settle check comes after it); while a transition of the item's position runs on the item or an ancestor
@@ -81,8 +83,7 @@ export class OverlayController {
         return;
       }
     }
-    this.place();
-    this.renderInto(ui.uiContainer);
+    this.place(); // renders the chips when they are in view; hidden ones wait (a fast flick shows most items never)
   }
 
   /** The same element's classification changed (JSON arrived after a DOM guess). */
@@ -91,7 +92,7 @@ export class OverlayController {
     const ui = this.created;
     if (!ui || !ui.shadowHost.isConnected) return;
     this.setHostAttributes(ui, item);
-    this.renderInto(ui.uiContainer);
+    if (this.placement) this.renderInto(ui.uiContainer);
   }
 
   hide(): void {
@@ -120,17 +121,19 @@ export class OverlayController {
 
   private apply(next: OverlayPlacement | null): void {
     const ui = this.created;
-    if (!ui || samePlacement(next, this.placement)) return;
-    const wasAbove = this.placement?.panelAbove;
-    this.placement = next;
-    const box = ui.uiContainer.parentElement as HTMLElement;
-    if (!next) {
-      box.style.visibility = 'hidden';
-      return;
+    if (!ui) return;
+    if (!samePlacement(next, this.placement)) {
+      this.placement = next;
+      const box = ui.uiContainer.parentElement as HTMLElement;
+      if (!next) {
+        box.style.visibility = 'hidden';
+        return;
+      }
+      box.style.transform = `translate(${Math.round(next.x)}px, ${Math.round(next.y)}px)`;
+      box.style.visibility = 'visible';
     }
-    box.style.transform = `translate(${Math.round(next.x)}px, ${Math.round(next.y)}px)`;
-    box.style.visibility = 'visible';
-    if (wasAbove !== undefined && wasAbove !== next.panelAbove) this.renderInto(ui.uiContainer);
+    // In view: the chips of the item now (renderInto does nothing when they already show it, panel side and all).
+    if (next) this.renderInto(ui.uiContainer);
   }
 
   private ensureUi(): Promise<Ui | null> {
