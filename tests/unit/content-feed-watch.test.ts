@@ -76,6 +76,32 @@ describe('feed watching', () => {
     expect(calls).toHaveLength(4);
   });
 
+  it('a change while the feed still moves gets one check, when it settles, that reads the change', async () => {
+    document.body.innerHTML = '<div id="feed"></div>';
+    ctx = new ContentScriptContext('feed-watch-moving');
+    const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
+    const calls: string[] = [];
+    let moving = false;
+    watchFeed({ ctx, platform } as unknown as Session, { items: () => calls.push('items'), active: () => calls.push('active'), settled: () => calls.push('settled'), moving: () => moving });
+    const feed = document.getElementById('feed')!;
+    feed.append(document.createElement('div'));
+    await sleep(0);
+    expect(calls).toEqual(['items', 'active']); // still: checked at once
+    moving = true; // the slide starts; the next flick comes before it stops
+    await sleep(FEED_CHECK_INTERVAL_MS + 5);
+    calls.length = 0;
+    feed.append(document.createElement('div'));
+    await sleep(0);
+    expect(calls).toEqual([]); // no check at once
+    await sleep(FEED_SETTLE_MS);
+    expect(calls).toEqual(['items', 'active', 'settled']); // the settle check read the change
+    moving = false;
+    await sleep(FEED_SETTLE_MS);
+    expect(calls).toEqual(['items', 'active', 'settled', 'active', 'settled']); // and one quiet one ends it
+    await sleep(FEED_SETTLE_MS * 3);
+    expect(calls).toHaveLength(5);
+  });
+
   it('a player clock rewriting its text wakes nothing', async () => {
     const s = setup();
     ctx = s.ctx;

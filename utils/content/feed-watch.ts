@@ -13,10 +13,13 @@
  *  - a settle check FEED_SETTLE_MS later, in a plain task: a feed that slides or fades its items (a CSS
  *    transition, no further DOM change) has settled by then, so an active item found by position is found. It only
  *    re-reads the active item, unless the DOM changed again meanwhile.
+ * A change that comes while the feed is still moving (the `moving` handler says so: a fast flick starts the next
+ * slide before the last one has stopped) gets only the settle check, which then also reads the changes: a check at
+ * once would find the chips hidden (they wait for the motion) and the viewability already watching the next items.
  */
 import { guarded } from './guard';
 import type { Session } from './session';
-import { after, inFrame } from './timers';
+import { after, inFrame, stillValid } from './timers';
 
 /** At most one check of DOM changes per this long. Milliseconds. */
 export const FEED_CHECK_INTERVAL_MS = 100;
@@ -44,6 +47,8 @@ export interface FeedHandlers {
   active(): void;
   /** A settle check: the page's change has (nearly) finished moving things; runs after `active`. */
   settled?(): void;
+  /** Whether the feed's items are moving now: then a change waits for the settle check. */
+  moving?(): boolean;
 }
 
 export interface FeedWatch {
@@ -76,9 +81,14 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   };
   const schedule = (): void => {
     if (scheduled && !scheduled.settle) return; // the check on its way will see this change too
+    if (guarded('feed moving', () => handlers.moving?.() ?? false, false)) {
+      // A pending settle check reads this change too; else one comes FEED_SETTLE_MS from now.
+      scheduled ??= { settle: true, cancel: after(ctx, FEED_SETTLE_MS, () => run(true)) };
+      return;
+    }
     scheduled?.cancel(); // a pending settle check: the check of this change does its work, and settles after
     const wait = lastCheck + FEED_CHECK_INTERVAL_MS - performance.now();
-    if (wait <= 0) return ctx.isValid ? run(false) : undefined;
+    if (wait <= 0) return stillValid(ctx) ? run(false) : undefined;
     const inNextFrame = (): void => {
       scheduled = { settle: false, cancel: inFrame(ctx, () => run(false)) };
     };

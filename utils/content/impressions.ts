@@ -23,7 +23,7 @@ const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
 /** While the feed moves, the active item and this many on either side of it in feed order are watched. Count. */
 export const ORDER_NEIGHBOURS = 1;
 
-export function trackImpressions(session: Session, motion: Motion): { rescan(): void; narrow(): void } {
+export function trackImpressions(session: Session, motion: Motion): { rescan(): void; narrow(): void; moving(): boolean } {
   const { ctx, platform } = session;
   const ids = new Map<Element, string | null>();
   const machineActive = watchMachineActive(ctx, () => tracker.refresh());
@@ -71,6 +71,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     const found = guarded('dom.findItems', () => platform.dom.findItems(document), []);
     const seen = new Set<Element>();
     order = found.map((f) => f.el);
+    orderDecided = false;
     const fresh: Element[] = [];
     for (const { el, id } of found) {
       seen.add(el);
@@ -104,7 +105,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
   const narrow = (): void => {
     if (motion.isMovingAny(ids.keys())) {
       narrowDue = true;
-      narrowByOrder();
+      if (!orderDecided) narrowByOrder();
       return;
     }
     narrowDue = false;
@@ -118,8 +119,10 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
    * While items move (a feed sliding on, perhaps without pause: a fast flick starts the next slide before the last
    * has stopped) their boxes are not read: the moving items next to the active one in feed order
    * (ORDER_NEIGHBOURS) are watched, the other moving ones are not. Items that are not moving keep their state.
-   * The boxes decide again once the motion has ended.
+   * The boxes decide again once the motion has ended. Decided once per scan (the active item changes with the DOM,
+   * and a DOM change brings a scan).
    */
+  let orderDecided = false;
   const narrowByOrder = (): boolean => {
     const active = guarded('dom.activeItem', () => platform.dom.activeItem(document)?.el ?? null, null);
     const at = active ? order.findIndex((el) => el === active || el.contains(active)) : -1;
@@ -129,7 +132,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
       if (Math.abs(i - at) <= ORDER_NEIGHBOURS) watch(el);
       else unwatch(el);
     });
-    return true;
+    return (orderDecided = true);
   };
   // Scrolling and resizing move items without a DOM change: read nearness again, at most every PROXIMITY_RECHECK_MS.
   let narrowing = false;
@@ -164,5 +167,5 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     io.disconnect();
   });
   rescan();
-  return { rescan, narrow };
+  return { rescan, narrow, moving: () => motion.isMovingAny(order) };
 }

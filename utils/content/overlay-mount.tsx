@@ -30,6 +30,7 @@ import type { Motion } from './motion';
 import { placeOverlay, samePlacement, type OverlayPlacement } from './overlay-position';
 import type { Session } from './session';
 import { orderedTagIds } from './touchpoints';
+import { stillValid } from './timers';
 
 type Ui = ShadowRootContentScriptUi<void>;
 
@@ -73,7 +74,7 @@ export class OverlayController {
     this.item = item;
     const ui = this.created ?? (await this.ensureUi());
     // A newer show() or a hide() ran while we waited: it owns the overlay now.
-    if (this.el !== el || this.item !== item || !ui || this.session.ctx.isInvalid) return;
+    if (this.el !== el || this.item !== item || !ui || !stillValid(this.session.ctx)) return;
     this.setHostAttributes(ui, item);
     if (!ui.shadowHost.isConnected) {
       try {

@@ -89,7 +89,7 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
     if (overlay.current.item?.id === item.id) overlay.update(item);
   });
   const impressions = trackImpressions(session, motion);
-  const feed = watchFeed(session, { items: impressions.rescan, active: refreshOverlay, settled: impressions.narrow });
+  const feed = watchFeed(session, { items: impressions.rescan, active: refreshOverlay, settled: impressions.narrow, moving: impressions.moving });
   session.onNavigate('arrive', feed.check);
   // On grid pages the active item is the card under the pointer, and hovering changes no DOM: check on pointer moves
   // too (throttled by the watcher, so a sweep across the grid costs at most one check per FEED_CHECK_INTERVAL_MS).

@@ -7,6 +7,26 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
+/**
+ * How often `stillValid` asks whether the extension is still there. WXT's `ctx.isValid` reads `browser.runtime.id`
+ * each time, through the polyfill, at ~15 µs a read: several per feed item. Milliseconds.
+ */
+export const VALIDITY_RECHECK_MS = 1_000;
+const checkedAt = new WeakMap<ContentScriptContext, number>();
+
+/**
+ * Whether the context is still valid: aborted is known at once; an extension update or reload that orphaned the
+ * script (which WXT notices only by asking) is noticed within VALIDITY_RECHECK_MS.
+ */
+export function stillValid(ctx: ContentScriptContext): boolean {
+  if (ctx.signal.aborted) return false;
+  const now = performance.now();
+  const last = checkedAt.get(ctx);
+  if (last !== undefined && now - last < VALIDITY_RECHECK_MS) return true;
+  checkedAt.set(ctx, now);
+  return ctx.isValid;
+}
+
 /** Cancels of the timers and frames still pending, per context. */
 const pendingByCtx = new WeakMap<ContentScriptContext, Set<() => void>>();
 
@@ -27,7 +47,7 @@ export function after(ctx: ContentScriptContext, ms: number, fn: () => void): ()
   const pending = pendingOf(ctx);
   const id = setTimeout(() => {
     pending.delete(cancel);
-    if (ctx.isValid) fn(); // also notices a script orphaned by an extension update
+    if (stillValid(ctx)) fn(); // also notices a script orphaned by an extension update
   }, ms);
   const cancel = (): void => {
     pending.delete(cancel);
@@ -47,7 +67,7 @@ export function inFrame(ctx: ContentScriptContext, fn: () => void): () => void {
   const pending = pendingOf(ctx);
   const id = requestAnimationFrame(() => {
     pending.delete(cancel);
-    if (ctx.isValid) fn();
+    if (stillValid(ctx)) fn();
   });
   const cancel = (): void => {
     pending.delete(cancel);
