@@ -43,7 +43,10 @@ test('tags each feed item, the popup counts it, the export holds exactly the qua
   for (const [i, expected] of items.entries()) {
     const state = await waitFor(async () => {
       const s = await overlayState(page);
-      return s && s.id === expected.id && s.tags === expected.tags.join(' ') ? s : null;
+      // The host's attributes change when the item does; its chips are patched once the item is placed in view
+      // (after the slide settles), so the ad chip's word is part of what is waited for.
+      const chipShown = !expected.adKind || Boolean(s?.adChip?.includes(AD_WORD[expected.adKind]));
+      return s && s.id === expected.id && s.tags === expected.tags.join(' ') && chipShown ? s : null;
     }, { message: `overlay on item ${i} (${expected.id}) with tags "${expected.tags.join(' ')}"; got ${JSON.stringify(await overlayState(page))}` });
     assert.equal(state.tags, expected.tags.join(' '), `item ${expected.id} tags`);
     if (expected.adKind) {
