@@ -103,35 +103,48 @@ describe('viewability watches only the items near the viewport', () => {
     }
   });
 
-  it('while the feed moves, watches the active item and its neighbours in feed order, reading no box', async () => {
-    let active = 0;
-    const { slides, impressions, io } = setup(() => active);
-    const reads = slides.map((el) => vi.spyOn(el, 'getBoundingClientRect'));
-    transition('transitionrun', document.body); // a flick: the whole feed slides
-    impressions.rescan();
-    expect([...io.watching]).toEqual([slides[0], slides[1]]);
-    active = 1; // flicked on before the slide stopped: the motion goes on
-    impressions.rescan();
-    expect([...io.watching]).toEqual([slides[0], slides[1], slides[2]]);
-    active = 2;
-    slides[0].remove(); // the virtualised feed drops a slide and adds one far below
-    const added = document.createElement('div');
-    added.className = 'slide';
-    added.setAttribute('data-id', '4');
-    document.body.append(added);
-    slides.push(added);
-    boxAt(added, 4 * 800);
-    impressions.narrow();
-    impressions.rescan();
-    expect(new Set(io.watching)).toEqual(new Set([slides[1], slides[2], slides[3]]));
-    for (const read of reads) expect(read).not.toHaveBeenCalled();
-    // Stopped: the boxes decide (slide 2 on screen now, 1 and 3 a screen away; the new slide two screens below).
-    slides.forEach((el, i) => boxAt(el, (i - 2) * 800));
-    const read = vi.spyOn(slides[2], 'getBoundingClientRect');
-    transition('transitionend', document.body);
-    await new Promise((r) => setTimeout(r, 5));
-    expect(new Set(io.watching)).toEqual(new Set([slides[1], slides[2], slides[3]]));
-    expect(read).toHaveBeenCalled();
+  it('while the feed moves, observes none of the moving items: the active one counts as in view, reading no box', async () => {
+    vi.useFakeTimers({ toFake: ['performance', 'Date'] });
+    try {
+      let active = 0;
+      const { slides, emitted, impressions, io } = setup(() => active);
+      impressions.narrow(); // still: slides 0 and 1 are near
+      io.report(slides[0], 1);
+      vi.advanceTimersByTime(2_500);
+      const reads = slides.map((el) => vi.spyOn(el, 'getBoundingClientRect'));
+      transition('transitionrun', document.body); // a flick: the whole feed slides, slide 0 still the active one
+      expect(io.watching.size).toBe(0);
+      expect(emitted).toEqual([]); // slide 0 counts as in view until the feed says another item is active
+      active = 1; // the feed marks the next slide active; its settle check rescans
+      impressions.rescan();
+      expect(emitted).toEqual([expect.objectContaining({ type: 'impression', dwellMs: 2_500 })]);
+      vi.advanceTimersByTime(2_100);
+      active = 2; // flicked on before the slide stopped: the motion goes on
+      slides[0].remove(); // the virtualised feed drops a slide and adds one far below
+      const added = document.createElement('div');
+      added.className = 'slide';
+      added.setAttribute('data-id', '4');
+      document.body.append(added);
+      slides.push(added);
+      boxAt(added, 4 * 800);
+      impressions.rescan();
+      expect(io.watching.size).toBe(0);
+      expect(emitted.map((e) => e.dwellMs)).toEqual([2_500, 2_100]); // slide 1, in view 2.1 s while it was active
+      for (const read of reads) expect(read).not.toHaveBeenCalled();
+      // Stopped: the boxes decide (slide 2 on screen now, 1 and 3 a screen away; the new slide two screens
+      // below), and the observer measures the near ones again.
+      slides.forEach((el, i) => boxAt(el, (i - 2) * 800));
+      const read = vi.spyOn(slides[2], 'getBoundingClientRect');
+      transition('transitionend', document.body);
+      await vi.waitFor(() => expect(new Set(io.watching)).toEqual(new Set([slides[1], slides[2], slides[3]])));
+      expect(read).toHaveBeenCalled();
+      io.report(slides[2], 0.2); // measured: less than half of it is in view after all
+      vi.advanceTimersByTime(100);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(emitted).toHaveLength(2); // slide 2's episode ended at the measurement, under 2 s
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a moving feed with no active item found: new items are all watched, as when still', () => {

@@ -11,6 +11,7 @@ import { CSV_COLUMNS } from '../../utils/export/csv';
 import { bundleJsonSchema, TABLE_FIELDS } from '../../utils/export/dictionary';
 import { ExportProgress, exportFiles, fileToBlob, startProgress, type ExportFile } from '../../utils/export/files';
 import { buildManifest } from '../../utils/export/json-bundle';
+import { DEFINITIONS_VERSION } from '../../utils/definitions-version';
 import { freshIndexedDb, item, MIN, openTestDb, T0, tp } from './background-fixtures';
 
 const SALT = '0123456789abcdef0123';
@@ -45,7 +46,7 @@ describe('journey and attribution export tables', () => {
     await startProgress(db, progress);
     const files = exportFiles(db, 'json', buildManifest({ studyId: 's1', participantId: 'p1' }, '0.1.0', T0), T0, { progress });
     const bundle = JSON.parse(await text(files[0]));
-    expect(bundle.manifest).toMatchObject({ studyId: 's1', participantId: 'p1', pseudonymised: false, definitions: { definitionsVersion: 1 } });
+    expect(bundle.manifest).toMatchObject({ studyId: 's1', participantId: 'p1', pseudonymised: false, definitions: { definitionsVersion: DEFINITIONS_VERSION } });
     expect(bundle.dictionary.$defs.journeys.required).toContain('mode');
     expect(bundle.tables.journeys).toEqual([expect.objectContaining({ id: 'conv:view', mode: 'browse', converted: true, conversionType: 'product-view', touchpointIds: ['imp', 'click', 'view'] })]);
     const lastTouch = bundle.tables.attribution.filter((c: { model: string }) => c.model === 'last-touch');

@@ -3,6 +3,12 @@
  * the platform finds (re-scanned when the feed changes) that are near the viewport (utils/content/proximity.ts: the
  * others are at 0 % in view and cost nothing), tab visibility, window focus, playback events and navigation. Each
  * qualified episode becomes one 'impression' touchpoint.
+ *
+ * While feed items move (a slide's transition, motion.ts) the observer does not watch them: an observed element
+ * inside a running transform transition makes the browser draw every frame of it on the main thread (measured in
+ * docs/PERFORMANCE.md, "Viewability while the feed moves"). Their ratio is set from feed order instead — the active
+ * item in view (1), the other moving ones out of view (0) — and measured again once the motion has ended. Over one
+ * slide this starts the next item's dwell, and ends the last one's, by up to the slide's length.
  */
 import { guarded } from './guard';
 import type { Session } from './session';
@@ -20,8 +26,8 @@ import { after } from './timers';
 const THRESHOLDS = [IMPRESSION_MIN_VISIBLE_RATIO];
 /** Media events that change whether an item's player is playing; captured at the document (they don't bubble). */
 const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
-/** While the feed moves, the active item and this many on either side of it in feed order are watched. Count. */
-export const ORDER_NEIGHBOURS = 1;
+/** While the feed moves, the item the platform calls active counts as this much in view, the other moving ones as 0. */
+const MOVING_ACTIVE_RATIO = 1;
 
 export function trackImpressions(session: Session, motion: Motion): { rescan(): void; narrow(): void; moving(): boolean } {
   const { ctx, platform } = session;
@@ -54,15 +60,23 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
 
   /** Items the observer watches now: the known ones near the viewport. */
   const watched = new Set<Element>();
+  /** Moving items whose ratio is set from feed order, not observed (narrowByOrder). */
+  const assumed = new Set<Element>();
   const watch = (el: Element): void => {
     if (watched.has(el)) return;
+    assumed.delete(el);
     watched.add(el);
     io.observe(el); // the observer reports the initial ratio asynchronously
   };
   const unwatch = (el: Element): void => {
-    if (!watched.delete(el)) return;
-    io.unobserve(el);
-    tracker.setRatio(el, 0, ids.get(el) ?? null); // far from view is out of view
+    const observed = watched.delete(el);
+    if (observed) io.unobserve(el);
+    if (observed || assumed.delete(el)) tracker.setRatio(el, 0, ids.get(el) ?? null); // far from view is out of view
+  };
+  const assume = (el: Element, ratio: number): void => {
+    if (watched.delete(el)) io.unobserve(el);
+    assumed.add(el);
+    tracker.setRatio(el, ratio, ids.get(el) ?? null);
   };
 
   /** The items found by the last scan, in document order (feed order). */
@@ -89,6 +103,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     for (const el of [...ids.keys()]) {
       if (seen.has(el) && el.isConnected) continue;
       if (watched.delete(el)) io.unobserve(el);
+      assumed.delete(el);
       ids.delete(el);
       tracker.forget(el);
     }
@@ -117,10 +132,10 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
   };
   /**
    * While items move (a feed sliding on, perhaps without pause: a fast flick starts the next slide before the last
-   * has stopped) their boxes are not read: the moving items next to the active one in feed order
-   * (ORDER_NEIGHBOURS) are watched, the other moving ones are not. Items that are not moving keep their state.
-   * The boxes decide again once the motion has ended. Decided once per scan (the active item changes with the DOM,
-   * and a DOM change brings a scan).
+   * has stopped) neither their boxes are read nor are they observed: the active one counts as in view, the other
+   * moving ones as out of view (this file's header). Items that are not moving keep their state. The boxes and
+   * the observer decide again once the motion has ended. Decided once per scan and per start of a motion (the
+   * active item changes with the DOM, and a DOM change brings a scan).
    */
   let orderDecided = false;
   const narrowByOrder = (): boolean => {
@@ -128,9 +143,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     const at = active ? order.findIndex((el) => el === active || el.contains(active)) : -1;
     if (at < 0) return false; // no active item among them: the boxes decide, once the motion has ended
     order.forEach((el, i) => {
-      if (!motion.isMoving(el)) return;
-      if (Math.abs(i - at) <= ORDER_NEIGHBOURS) watch(el);
-      else unwatch(el);
+      if (motion.isMoving(el)) assume(el, i === at ? MOVING_ACTIVE_RATIO : 0);
     });
     return (orderDecided = true);
   };
@@ -145,7 +158,17 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     });
   };
   motion.onChange((started) => {
-    if (!started && narrowDue) narrow();
+    if (!started) {
+      if (narrowDue) narrow();
+      return;
+    }
+    // A motion that carries watched items: stop observing them now, not at the next feed change.
+    for (const el of watched) {
+      if (!started.contains(el)) continue;
+      orderDecided = false;
+      narrow();
+      return;
+    }
   });
   ctx.addEventListener(document, 'scroll', narrowSoon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', narrowSoon, { passive: true });

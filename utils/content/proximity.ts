@@ -10,8 +10,8 @@
  * - Nearness is read again after every settled feed change, and during a scroll or resize at most every
  *   PROXIMITY_RECHECK_MS; an item faster than a viewport in that time is watched from the next read (its dwell
  *   then starts up to that much late).
- * - While the items move, no box is read (impressions.ts): the moving ones watched are the active item and its
- *   neighbours in feed order, and the boxes decide again once the motion has ended.
+ * - While the items move, no box is read and none is observed (impressions.ts): the active item counts as in view,
+ *   the other moving ones as out of view, and the boxes decide again once the motion has ended.
  */
 import type { Box } from './overlay-position';
 

@@ -14,6 +14,8 @@
  *   We cannot see the user's eyes: a focused, playing tab watched without touching the machine counts until the
  *   idle threshold passes.
  * Durations use a monotonic clock (`performance.now()`); `at` is the wall-clock time the episode began.
+ * The ratios come from the caller (impressions.ts): measured by an IntersectionObserver, except while the feed
+ * slides, when the active item counts as in view and the other moving ones as out of view (its header says why).
  */
 import { IMPRESSION_MIN_MS, IMPRESSION_MIN_VISIBLE_RATIO } from '../journeys/definitions';
 

@@ -27,8 +27,13 @@ import type { Surface } from '../model/item';
 import type { TouchpointType } from '../model/touchpoint';
 import type { GroupingId } from './groupings';
 
-/** Bump when any definition below changes meaning; stored with every touchpoint and export. */
-export const DEFINITIONS_VERSION = 1;
+/**
+ * Bump when any definition below changes meaning; stored with every touchpoint and export.
+ *  1: the first definitions.
+ *  2: while the feed slides, the item it marks active counts as in view and the other sliding ones as out of view
+ *     (measured again when the slide stops); before, a sliding item's ratio was observed throughout.
+ */
+export const DEFINITIONS_VERSION = 2;
 
 /** Share of the item's area that must be inside the viewport (0..1). */
 export const IMPRESSION_MIN_VISIBLE_RATIO = 0.5;
@@ -113,7 +118,7 @@ export function qualifiesAsImpression(visibleRatio: number, continuousVisibleMs:
 /** One-line glossary carried in every export, so a file read years later says what its numbers meant. */
 export const GLOSSARY: Readonly<Record<string, string>> = Object.freeze({
   impression: 'item >= impressionMinVisibleRatio in view for >= impressionMinMs continuously, tab visible; at = start',
-  dwell: 'ms the item stayed >= impressionMinVisibleRatio in view in a visible tab; live rooms: ms the room was open',
+  dwell: 'ms the item stayed >= impressionMinVisibleRatio in view in a visible tab (while the feed slides: the item it marks active); live rooms: ms the room was open',
   attention: 'ms of dwell with tab active in focused window, video playing, machine not idle (idleDetectionS) or locked',
   session: 'touches on one platform with gaps <= sessionGapMin between them (a gap of exactly sessionGapMin continues)',
   journey: 'touches sharing product, shop or brand with a conversion, within journeyLookbackDays before it (inclusive)',
