@@ -68,13 +68,18 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     watched.add(el);
     io.observe(el); // the observer reports the initial ratio asynchronously
   };
+  /** Stop observing `el`; whether it was observed. */
+  const stopObserving = (el: Element): boolean => {
+    if (!watched.delete(el)) return false;
+    io.unobserve(el);
+    return true;
+  };
   const unwatch = (el: Element): void => {
-    const observed = watched.delete(el);
-    if (observed) io.unobserve(el);
+    const observed = stopObserving(el);
     if (observed || assumed.delete(el)) tracker.setRatio(el, 0, ids.get(el) ?? null); // far from view is out of view
   };
   const assume = (el: Element, ratio: number): void => {
-    if (watched.delete(el)) io.unobserve(el);
+    stopObserving(el);
     assumed.add(el);
     tracker.setRatio(el, ratio, ids.get(el) ?? null);
   };
@@ -102,7 +107,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
     }
     for (const el of [...ids.keys()]) {
       if (seen.has(el) && el.isConnected) continue;
-      if (watched.delete(el)) io.unobserve(el);
+      stopObserving(el);
       assumed.delete(el);
       ids.delete(el);
       tracker.forget(el);
