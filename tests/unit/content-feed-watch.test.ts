@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Platform } from '@/utils/platforms/types';
 import type { Session } from '@/utils/content/session';
-import { FEED_CHECK_INTERVAL_MS, FEED_SETTLE_MS, OVERLAY_HOST_ATTR, mayChangeFeed, watchFeed } from '@/utils/content/feed-watch';
+import { FEED_CHECK_INTERVAL_MS, FEED_SETTLE_MS, OVERLAY_HOST_ATTR, readRecords, watchFeed } from '@/utils/content/feed-watch';
 
 // Fake clock: timers, animation frames and performance.now() move only when the test says (no flakiness on a busy
 // machine). Mutation records are delivered in a microtask, so a flush of microtasks comes first.
@@ -35,12 +35,31 @@ describe('which mutations can change the feed', () => {
     const host = document.createElement('guangjie-overlay');
     host.setAttribute(OVERLAY_HOST_ATTR, '1');
     const slide = document.createElement('div');
-    expect(mayChangeFeed(record({ addedNodes: nodes(slide) }))).toBe(true);
-    expect(mayChangeFeed(record({ removedNodes: nodes(document.createTextNode('x'), slide) }))).toBe(true);
-    expect(mayChangeFeed(record({ addedNodes: nodes(document.createTextNode('00:02')), removedNodes: nodes(document.createTextNode('00:01')) }))).toBe(false);
-    expect(mayChangeFeed(record({ addedNodes: nodes(host) }))).toBe(false);
-    expect(mayChangeFeed(record({ type: 'attributes', target: slide }))).toBe(true);
-    expect(mayChangeFeed(record({ type: 'attributes', target: host }))).toBe(false);
+    const may = (r: Partial<MutationRecord>) => readRecords([record(r)], null);
+    expect(may({ addedNodes: nodes(slide) })).toBe(true);
+    expect(may({ removedNodes: nodes(document.createTextNode('x'), slide) })).toBe(true);
+    expect(may({ addedNodes: nodes(document.createTextNode('00:02')), removedNodes: nodes(document.createTextNode('00:01')) })).toBe(false);
+    expect(may({ addedNodes: nodes(host) })).toBe(false);
+    expect(may({ type: 'attributes', target: slide })).toBe(true);
+    expect(may({ type: 'attributes', target: host })).toBe(false);
+  });
+
+  it('lists the page elements added and re-attributed, never text, removals or our own host', () => {
+    const host = document.createElement('guangjie-overlay');
+    host.setAttribute(OVERLAY_HOST_ATTR, '1');
+    const [a, b, gone] = [document.createElement('div'), document.createElement('div'), document.createElement('div')];
+    const changes = { added: new Set<Element>(), attributed: new Set<Element>() };
+    const records = [
+      record({ removedNodes: nodes(gone) }),
+      record({ addedNodes: nodes(document.createTextNode('00:02'), a, host) }),
+      record({ type: 'attributes', target: b }),
+      record({ type: 'attributes', target: host }),
+      record({ type: 'attributes', target: b }),
+    ];
+    expect(readRecords(records, changes)).toBe(true);
+    expect([...changes.added]).toEqual([a]);
+    expect([...changes.attributed]).toEqual([b]);
+    expect(readRecords([records[3]], changes)).toBe(false);
   });
 });
 

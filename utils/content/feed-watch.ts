@@ -18,6 +18,7 @@
  * once would find the chips hidden (they wait for the motion) and the viewability already watching the next items.
  */
 import { guarded } from './guard';
+import type { FeedChanges } from './item-scan';
 import type { Session } from './session';
 import { after, inFrame, stillValid } from './timers';
 
@@ -27,22 +28,48 @@ export const FEED_CHECK_INTERVAL_MS = 100;
 export const FEED_SETTLE_MS = 120;
 const DEFAULT_ATTRIBUTES = ['class', 'id', 'hidden', 'aria-hidden'];
 export const OVERLAY_HOST_ATTR = 'data-guangjie-item';
+/** More changed elements than this between two checks are not listed: the check scans the whole document. */
+const CHANGES_LISTED_MAX = 500;
 
 /** Our overlay host. What is inside it is in its shadow root, which the page's observer never sees. */
 const isOurs = (node: Node): boolean => node instanceof Element && node.hasAttribute(OVERLAY_HOST_ATTR);
 const isPageElement = (node: Node): boolean => node instanceof Element && !isOurs(node);
 
-/** Whether a mutation can add, remove or (re)activate a feed item: a page element in or out, or a watched attribute. */
-export function mayChangeFeed(record: Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>): boolean {
-  if (record.type === 'attributes') return !isOurs(record.target);
-  for (const node of record.addedNodes) if (isPageElement(node)) return true;
-  for (const node of record.removedNodes) if (isPageElement(node)) return true;
-  return false;
+/**
+ * Whether any of the records can add, remove or (re)activate a feed item — a page element in or out, or a watched
+ * attribute — listing into `changes` (when given) the page elements added and the elements re-attributed. One pass,
+ * index loops: the observer's callback runs for every change on the page, a player's clock included.
+ */
+export function readRecords(records: ArrayLike<Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>>, changes: FeedChanges | null): boolean {
+  let may = false;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (r.type === 'attributes') {
+      if (isOurs(r.target)) continue;
+      may = true;
+      changes?.attributed.add(r.target as Element);
+      continue;
+    }
+    const added = r.addedNodes;
+    for (let j = 0; j < added.length; j++) {
+      if (!isPageElement(added[j])) continue;
+      may = true;
+      changes?.added.add(added[j] as Element);
+    }
+    if (may) continue;
+    const removed = r.removedNodes;
+    for (let j = 0; j < removed.length && !may; j++) may = isPageElement(removed[j]);
+  }
+  return may;
 }
 
 export interface FeedHandlers {
-  /** Items may have been added, removed or recycled. */
-  items(): void;
+  /**
+   * Items may have been added, removed or recycled: `changes` lists the elements the changes touched (removals are
+   * not listed: what left the document is no longer connected), or is null when it cannot (a navigation, a check
+   * asked for, too many changes to list).
+   */
+  items(changes: FeedChanges | null): void;
   /** Which item is active may have changed: runs on every check, after `items` when that is due. */
   active(): void;
   /** A settle check: the page's change has (nearly) finished moving things; runs after `active`. */
@@ -61,6 +88,8 @@ export interface FeedWatch {
 export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   const { ctx, platform } = session;
   let itemsDue = false;
+  /** What changed since the last check of items; null when that is not known. */
+  let changes: FeedChanges | null = null;
   let lastCheck = -Infinity;
   /** The check already scheduled (a settle check gives way to a check of new changes); null when none is. */
   let scheduled: { cancel(): void; settle: boolean } | null = null;
@@ -68,12 +97,15 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
 
   const run = (settling: boolean): void => {
     scheduled = null;
-    const items = itemsDue;
+    // The timer or frame ran this only if the script is still valid. A new container: scan the whole document.
+    const swapped = reobserveIfReplaced();
+    const items = itemsDue || swapped;
+    const changed = swapped ? null : changes;
     itemsDue = false;
+    changes = { added: new Set(), attributed: new Set() };
     // A quiet settle check does not hold back the next change's check: only checks that saw changes count.
     if (items || !settling) lastCheck = performance.now();
-    reobserveIfReplaced(); // the timer or frame ran this only if the script is still valid
-    if (items) guarded('feed items handler', handlers.items, undefined);
+    if (items) guarded('feed items handler', () => handlers.items(changed), undefined);
     guarded('active item handler', handlers.active, undefined);
     if (settling && handlers.settled) guarded('settled handler', handlers.settled, undefined);
     // A check that saw DOM changes (or came first) is followed by a settle check; a quiet settle check ends it.
@@ -96,21 +128,27 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   };
 
   const observer = new MutationObserver((records) => {
-    if (itemsDue || !records.some(mayChangeFeed)) return;
+    if (itemsDue && !changes) return; // a check is due and scans the whole document: nothing to list
+    if (!readRecords(records, changes)) return;
+    // Past CHANGES_LISTED_MAX elements, stop listing: the check scans the whole document.
+    if (changes && changes.added.size + changes.attributed.size > CHANGES_LISTED_MAX) changes = null;
+    if (itemsDue) return;
     itemsDue = true;
     schedule();
   });
   const attributeFilter = guarded('dom.watchedAttributes', () => platform.dom.watchedAttributes, undefined) ?? DEFAULT_ATTRIBUTES;
 
   // The feed container can be swapped out by a SPA route change; then watch the new one.
-  function reobserveIfReplaced(): void {
+  /** Whether it did (the first time too). */
+  function reobserveIfReplaced(): boolean {
     const container = guarded('dom.feedContainer', () => platform.dom.feedContainer?.(document), null) ?? document.body;
-    if (!container || container === observed) return;
+    if (!container || container === observed) return false;
     observer.disconnect();
     observed = container;
     observer.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter });
     // A body-level childList watch notices when a specific container is replaced.
     if (container !== document.body && document.body) observer.observe(document.body, { childList: true, subtree: true });
+    return true;
   }
 
   reobserveIfReplaced();
@@ -118,6 +156,7 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   return {
     check() {
       itemsDue = true;
+      changes = null; // a navigation: scan the whole document
       schedule();
     },
     checkActive: schedule,

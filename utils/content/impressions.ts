@@ -17,6 +17,7 @@ import { watchMachineActive } from './idle-state';
 import type { Motion } from './motion';
 import { isNear, PROXIMITY_RECHECK_MS } from './proximity';
 import { after } from './timers';
+import { ItemScan, type FeedChanges } from './item-scan';
 
 /**
  * The one ratio the tracker acts on (an item is viewable from 50 % in view): the observer reports each crossing of it,
@@ -29,7 +30,7 @@ const PLAYBACK_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended'];
 /** While the feed moves, the item the platform calls active counts as this much in view, the other moving ones as 0. */
 const MOVING_ACTIVE_RATIO = 1;
 
-export function trackImpressions(session: Session, motion: Motion): { rescan(): void; narrow(): void; moving(): boolean } {
+export function trackImpressions(session: Session, motion: Motion): { rescan(changes?: FeedChanges | null): void; narrow(): void; moving(): boolean } {
   const { ctx, platform } = session;
   const ids = new Map<Element, string | null>();
   const machineActive = watchMachineActive(ctx, () => tracker.refresh());
@@ -86,8 +87,10 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(): 
 
   /** The items found by the last scan, in document order (feed order). */
   let order: Element[] = [];
-  const rescan = (): void => {
-    const found = guarded('dom.findItems', () => platform.dom.findItems(document), []);
+  const scan = new ItemScan(platform.dom);
+  /** Find the items again: where `changes` happened, or (none given) across the document. */
+  const rescan = (changes: FeedChanges | null = null): void => {
+    const found = scan.scan(changes);
     const seen = new Set<Element>();
     order = found.map((f) => f.el);
     orderDecided = false;

@@ -43,6 +43,13 @@ export interface Platform {
   dom: {
     /** Feed items now on screen, each with its id when the DOM gives it. */
     findItems(root: ParentNode): Array<{ el: Element; id: string | null }>;
+    /**
+     * Optional, with `itemId`: whether `el` itself is what findItems finds (nesting aside), and its id as findItems
+     * gives it. Together they let a feed change be scanned where it happened (utils/content/item-scan.ts) instead
+     * of across the whole document on every change.
+     */
+    isItem?(el: Element): boolean;
+    itemId?(el: Element): string | null;
     /** The item playing now (the active slide), if any. */
     activeItem(root: ParentNode): { el: Element; id: string | null } | null;
     /** Ad / shop / live labels in one item's DOM. */

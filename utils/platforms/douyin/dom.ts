@@ -97,6 +97,8 @@ export const dom: Platform['dom'] = {
     // The outermost matches: a slide wrapper and the video inside it are one item.
     return S.outermost(root, S.feedItem).map((el) => ({ el, id: itemId(el) }));
   },
+  isItem: (el) => S.matchesAny(el, S.feedItem),
+  itemId,
   // The playing item (feed slide, modal player, detail page, live room), else the grid card under the pointer,
   // else (layout drift) whatever item id covers the middle of the viewport.
   activeItem(root) {

@@ -4,9 +4,9 @@
  * site). Class names are rotating hashes: never select by them. Checked on saved fixture pages, never live sites.
  */
 
-import { all, first, outermost, type Sel } from '../kit/selectors';
+import { all, first, matchesAny, outermost, type Sel } from '../kit/selectors';
 
-export { all, first, outermost, type Sel };
+export { all, first, matchesAny, outermost, type Sel };
 
 export const feedItem: readonly Sel[] = [
   { selector: '[data-e2e="feed-active-video"], [data-e2e="feed-video"]', seen: '2024–2026 recommend / 精选 feed (PLATFORMS.md)' },

@@ -24,6 +24,11 @@ export function first(root: ParentNode, sels: readonly Sel[]): Element | null {
 
 /** The fallbacks as one selector list, per list (a lookup runs on every feed change). */
 const joined = new WeakMap<readonly Sel[], string>();
+function listOf(sels: readonly Sel[]): string {
+  let list = joined.get(sels);
+  if (list === undefined) joined.set(sels, (list = sels.map((s) => s.selector).join(', ')));
+  return list;
+}
 
 /**
  * Every element any fallback matches, in document order, without repeats. One query with the fallbacks as one
@@ -31,10 +36,8 @@ const joined = new WeakMap<readonly Sel[], string>();
  * a list that does not parse as a whole (one fallback this engine cannot read) is queried fallback by fallback.
  */
 export function all(root: ParentNode, sels: readonly Sel[]): Element[] {
-  let list = joined.get(sels);
-  if (list === undefined) joined.set(sels, (list = sels.map((s) => s.selector).join(', ')));
   try {
-    return [...root.querySelectorAll(list)];
+    return [...root.querySelectorAll(listOf(sels))];
   } catch {
     // fall through: one fallback at a time, skipping the ones that do not parse
   }
@@ -49,7 +52,23 @@ export function all(root: ParentNode, sels: readonly Sel[]): Element[] {
   return sortedInDocumentOrder([...found]);
 }
 
-const sortedInDocumentOrder = (els: Element[]): Element[] =>
+/** Whether `el` itself matches any fallback (one selector list; fallback by fallback when the list does not parse). */
+export function matchesAny(el: Element, sels: readonly Sel[]): boolean {
+  try {
+    return el.matches(listOf(sels));
+  } catch {
+    // fall through
+  }
+  return sels.some((s) => {
+    try {
+      return el.matches(s.selector);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export const sortedInDocumentOrder = (els: Element[]): Element[] =>
   els.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 
 /**

@@ -54,6 +54,8 @@ function findItems(root: ParentNode): Array<{ el: Element; id: string | null }> 
 
 export const dom: Platform['dom'] = {
   findItems,
+  isItem: (el) => S.matchesAny(el, S.feedItem),
+  itemId: itemIdOf,
   /** The item whose video plays; else the one at the viewport's middle; else the first with a player. */
   activeItem(root) {
     const items = findItems(root);

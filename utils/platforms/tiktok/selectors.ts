@@ -4,9 +4,9 @@
  * the hash. Checked on the replica page demo/tiktok/ and fixtures in tests, never on the live site.
  */
 
-import { all, first, outermost, type Sel } from '../kit/selectors';
+import { all, first, matchesAny, outermost, type Sel } from '../kit/selectors';
 
-export { all, first, outermost, type Sel };
+export { all, first, matchesAny, outermost, type Sel };
 
 export const feedItem: readonly Sel[] = [
   { selector: 'article[data-scroll-index]', seen: '2025–26 For You items, recycled on scroll (PLATFORMS.md)' },

@@ -1,0 +1,103 @@
+/**
+ * The feed items in the document, kept up to date from the feed's DOM changes instead of found again across the
+ * whole document on every change. A whole-document query with every item selector cost about 0.2 ms a change on
+ * the replica feed (~560 elements × a dozen selectors; docs/PERFORMANCE.md); the elements a change added or
+ * re-attributed are a few dozen.
+ *
+ * Same result as `platform.dom.findItems(document)` — the outermost matches, in document order, with their ids —
+ * as long as the changes it is told about are all the changes there were. They may not be: the feed watcher sees
+ * only its container's attributes, and only the attributes the platform names. So a whole-document scan still runs
+ * when there are no changes to go by (the first scan, a navigation, too many changes to list) and at least every
+ * FULL_SCAN_MS, which bounds how late an item that appeared through an unwatched change is found.
+ */
+import type { Platform } from '../platforms/types';
+import { guarded } from './guard';
+
+/** A whole-document scan at least this often while the feed changes. Milliseconds. */
+export const FULL_SCAN_MS = 1_000;
+
+/** What changed in the feed since the last scan, as the feed watcher's MutationObserver saw it. */
+export interface FeedChanges {
+  /** Page elements added (each with its subtree). */
+  added: Set<Element>;
+  /** Elements whose watched attributes changed. */
+  attributed: Set<Element>;
+}
+
+export interface FoundItem {
+  el: Element;
+  id: string | null;
+}
+
+type Dom = Platform['dom'];
+
+const precedes = (a: Element, b: Element): boolean => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+/**
+ * Place each of `fresh` into `items` (in document order, none inside another) where it belongs: dropped when inside
+ * an item, and replacing the items inside it. In document order an element's descendants follow it, so only the
+ * neighbours need a look; a binary search finds the place (a sort of them all read the DOM far more often).
+ */
+export function insertOutermost(items: Element[], fresh: Iterable<Element>): Element[] {
+  for (const el of fresh) {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (precedes(items[mid], el)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && items[lo - 1].contains(el)) continue;
+    let inside = 0;
+    while (lo + inside < items.length && el.contains(items[lo + inside])) inside++;
+    items.splice(lo, inside, el);
+  }
+  return items;
+}
+
+export class ItemScan {
+  private items: Element[] = [];
+  private lastFullAt = -Infinity;
+
+  constructor(
+    private readonly dom: Dom,
+    private readonly doc: Document = document,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The items now: from `changes` when they can be trusted to be all there were, else by a whole-document scan. */
+  scan(changes: FeedChanges | null): FoundItem[] {
+    const { isItem, itemId } = this.dom;
+    if (!changes || !isItem || !itemId || this.now() - this.lastFullAt >= FULL_SCAN_MS) return this.full();
+    const matches = (el: Element): boolean => guarded('dom.isItem', () => isItem(el), false);
+    // Items where the changes were: added elements that are items and the items inside them (a known item among
+    // them has moved, so it is placed again), elements that became items, and the items inside a former item.
+    const fresh = new Set<Element>();
+    const subtrees: Element[] = [];
+    for (const el of changes.added) {
+      if (!el.isConnected) continue;
+      if (matches(el)) fresh.add(el);
+      subtrees.push(el);
+    }
+    const known = this.items.filter((el) => {
+      if (!el.isConnected) return false;
+      if (!changes.attributed.has(el) || matches(el)) return true;
+      subtrees.push(el);
+      return false;
+    });
+    for (const root of subtrees) for (const { el } of guarded('dom.findItems', () => this.dom.findItems(root), [])) fresh.add(el);
+    for (const el of changes.attributed) if (el.isConnected && matches(el)) fresh.add(el);
+    this.items = insertOutermost(
+      known.filter((el) => !fresh.has(el)),
+      fresh,
+    );
+    return this.items.map((el) => ({ el, id: guarded('dom.itemId', () => itemId(el), null) }));
+  }
+
+  private full(): FoundItem[] {
+    this.lastFullAt = this.now();
+    const found = guarded('dom.findItems', () => this.dom.findItems(this.doc), []);
+    this.items = found.map((f) => f.el);
+    return found;
+  }
+}
