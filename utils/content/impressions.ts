@@ -61,8 +61,8 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(cha
 
   /** Items the observer watches now: the known ones near the viewport. */
   const watched = new Set<Element>();
-  /** Moving items whose ratio is set from feed order, not observed (narrowByOrder). */
-  const assumed = new Set<Element>();
+  /** Moving items whose ratio is set from feed order, not observed (narrowByOrder), with that ratio. */
+  const assumed = new Map<Element, number>();
   const watch = (el: Element): void => {
     if (watched.has(el)) return;
     assumed.delete(el);
@@ -80,8 +80,9 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(cha
     if (observed || assumed.delete(el)) tracker.setRatio(el, 0, ids.get(el) ?? null); // far from view is out of view
   };
   const assume = (el: Element, ratio: number): void => {
+    if (assumed.get(el) === ratio) return; // as it was: each slide decides again for every item it moves
     stopObserving(el);
-    assumed.add(el);
+    assumed.set(el, ratio);
     tracker.setRatio(el, ratio, ids.get(el) ?? null);
   };
 
@@ -105,7 +106,10 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(cha
         if (watched.has(el)) {
           io.unobserve(el);
           io.observe(el);
-        } else tracker.setRatio(el, 0, id);
+        } else {
+          assumed.delete(el); // decided again for the item it shows now
+          tracker.setRatio(el, 0, id);
+        }
       }
     }
     for (const el of [...ids.keys()]) {
