@@ -18,6 +18,7 @@ import type { Motion } from './motion';
 import { isNear, PROXIMITY_RECHECK_MS } from './proximity';
 import { after } from './timers';
 import { ItemScan, type FeedChanges } from './item-scan';
+import { activeItemNow } from './active-item';
 
 /**
  * The one ratio the tracker acts on (an item is viewable from 50 % in view): the observer reports each crossing of it,
@@ -151,7 +152,7 @@ export function trackImpressions(session: Session, motion: Motion): { rescan(cha
    */
   let orderDecided = false;
   const narrowByOrder = (): boolean => {
-    const active = guarded('dom.activeItem', () => platform.dom.activeItem(document)?.el ?? null, null);
+    const active = activeItemNow(platform.dom)?.el ?? null;
     const at = active ? order.findIndex((el) => el === active || el.contains(active)) : -1;
     if (at < 0) return false; // no active item among them: the boxes decide, once the motion has ended
     order.forEach((el, i) => {

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { platformForUrl } from '../platforms/registry';
+import { activeItemNow } from './active-item';
 import { trackClicks } from './clicks';
 import { watchFeed } from './feed-watch';
 import { guarded, log } from './guard';
@@ -73,7 +74,7 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   const overlay = new OverlayController(session, motion);
   const refreshOverlay = (): void => {
     if (!session.settings.overlayEnabled) return overlay.hide();
-    const active = guarded('dom.activeItem', () => platform.dom.activeItem(document), null);
+    const active = activeItemNow(platform.dom);
     if (!active) return overlay.hide();
     void overlay.show(active.el, session.itemFor(active.el, active.id));
   };
