@@ -35,6 +35,14 @@ async function activeTabId(): Promise<number | undefined> {
 /** Whether the worker has answered with stats (its answer always wins over the snapshot read directly). */
 let answered = false;
 
+/**
+ * The numbers straight from the database, asked for as soon as the script runs (before the first render): the
+ * worker may be stopped, or busy recounting a large store's journeys. The worker's own answer replaces them.
+ */
+const snapshot = Promise.all([getDb(), getSettings()])
+  .then(([db, stored]) => readStatsSnapshot(db, Date.now(), stored))
+  .catch((e) => (console.warn('[guangjie] popup snapshot', e), null));
+
 function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -57,13 +65,9 @@ function App() {
     }
   }
   useEffect(() => {
-    // The numbers straight from the database first (the worker may be stopped, or busy recounting a large
-    // store's journeys); the worker's own answer replaces them when it comes.
-    void (async () => {
-      const [db, stored] = await Promise.all([getDb(), getSettings()]);
-      const snapshot = await readStatsSnapshot(db, Date.now(), stored);
-      if (snapshot && !answered) setStats(snapshot);
-    })().catch((e) => console.warn('[guangjie] popup snapshot', e));
+    void snapshot.then((read) => {
+      if (read && !answered) setStats(read);
+    });
     void load();
   }, []);
 

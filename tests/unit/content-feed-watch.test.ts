@@ -174,6 +174,26 @@ describe('feed watching', () => {
   });
 });
 
+describe('the feed container', () => {
+  it('a replaced container is watched in its stead, and its first check scans the whole document', async () => {
+    document.body.innerHTML = '<div id="feed"><div data-e2e="feed-video"></div></div>';
+    ctx = new ContentScriptContext('feed-watch-container');
+    const platform = { dom: { feedContainer: (d: Document) => d.getElementById('feed'), watchedAttributes: ['data-e2e'] } } as unknown as Platform;
+    const seen: Array<string> = [];
+    watchFeed({ ctx, platform } as unknown as Session, { items: (c) => seen.push(c ? `listed ${c.added.size}` : 'whole document'), active: () => {} });
+    const fresh = document.createElement('div');
+    fresh.id = 'feed';
+    document.getElementById('feed')!.replaceWith(fresh); // a route change renders a new list
+    await sleep(0);
+    expect(seen).toEqual(['whole document']);
+    await sleep(FEED_SETTLE_MS + FEED_CHECK_INTERVAL_MS);
+    fresh.append(document.createElement('div')); // a change inside the new container is seen, and listed
+    await sleep(0);
+    await sleep(FEED_CHECK_INTERVAL_MS);
+    expect(seen.at(-1)).toBe('listed 1');
+  });
+});
+
 describe('leak check', () => {
   it('many checks leave no listener behind on the script context', async () => {
     const s = setup();

@@ -28,6 +28,8 @@ export const FEED_CHECK_INTERVAL_MS = 100;
 export const FEED_SETTLE_MS = 120;
 const DEFAULT_ATTRIBUTES = ['class', 'id', 'hidden', 'aria-hidden'];
 export const OVERLAY_HOST_ATTR = 'data-guangjie-item';
+/** A feed container still in the page is looked up again at most this often (another may have replaced it). Milliseconds. */
+const CONTAINER_RECHECK_MS = 2_000;
 /** More changed elements than this between two checks are not listed: the check scans the whole document. */
 const CHANGES_LISTED_MAX = 500;
 
@@ -138,9 +140,14 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   });
   const attributeFilter = guarded('dom.watchedAttributes', () => platform.dom.watchedAttributes, undefined) ?? DEFAULT_ATTRIBUTES;
 
-  // The feed container can be swapped out by a SPA route change; then watch the new one.
+  // The feed container can be swapped out by a SPA route change; then watch the new one. A container still in the
+  // page is looked for again at most every CONTAINER_RECHECK_MS (a query of the document on every check, else).
+  let containerCheckedAt = -Infinity;
   /** Whether it did (the first time too). */
   function reobserveIfReplaced(): boolean {
+    const now = performance.now();
+    if (observed && observed !== document.body && observed.isConnected && now - containerCheckedAt < CONTAINER_RECHECK_MS) return false;
+    containerCheckedAt = now;
     const container = guarded('dom.feedContainer', () => platform.dom.feedContainer?.(document), null) ?? document.body;
     if (!container || container === observed) return false;
     observer.disconnect();
@@ -156,7 +163,8 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   return {
     check() {
       itemsDue = true;
-      changes = null; // a navigation: scan the whole document
+      changes = null; // a navigation: scan the whole document, and look for the feed container again
+      containerCheckedAt = -Infinity;
       schedule();
     },
     checkActive: schedule,

@@ -59,6 +59,7 @@ export function insertOutermost(items: Element[], fresh: Iterable<Element>): Ele
 export class ItemScan {
   private items: Element[] = [];
   private lastFullAt = -Infinity;
+  private readonly insideOf = new WeakMap<Element, Element>();
 
   constructor(
     private readonly dom: Dom,
@@ -88,10 +89,29 @@ export class ItemScan {
       else subtrees.push(el);
     }
     for (const root of subtrees) for (const { el } of guarded('dom.findItems', () => this.dom.findItems(root), [])) fresh.add(el);
-    for (const el of changes.attributed) if (!stays.has(el) && el.isConnected && matches(el)) fresh.add(el);
+    for (const el of changes.attributed) {
+      if (stays.has(el) || !el.isConnected || this.inside(el, stays)) continue;
+      if (matches(el)) fresh.add(el);
+    }
     for (const el of fresh) stays.delete(el); // moved: placed again below
     this.items = insertOutermost([...stays], fresh);
     return this.items.map((el) => ({ el, id: guarded('dom.itemId', () => itemId(el), null) }));
+  }
+
+  /**
+   * Whether `el` is inside one of `stays`: then no change to its attributes can make it an item (it is not the
+   * outermost match). The item it was inside is remembered, so a player's elements, re-attributed as each slide
+   * plays, are checked with one call, not against every item selector.
+   */
+  private inside(el: Element, stays: Set<Element>): boolean {
+    const outer = this.insideOf.get(el);
+    if (outer && stays.has(outer) && outer.contains(el)) return true;
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (!stays.has(up)) continue;
+      this.insideOf.set(el, up);
+      return true;
+    }
+    return false;
   }
 
   private full(): FoundItem[] {

@@ -20,7 +20,10 @@ export interface Motion {
   isMoving(el: Element): boolean;
   /** Whether any of `els` is moving. */
   isMovingAny(els: Iterable<Element>): boolean;
-  /** `listener` runs when an element starts moving (`started`), and (null) a task after motions ended. */
+  /**
+   * `listener` runs when an element starts moving (`started`), and (null) a task after motions ended — not when
+   * each of them started again by then.
+   */
   onChange(listener: (started: Element | null) => void): void;
 }
 
@@ -40,11 +43,19 @@ export function watchMotion(ctx: ContentScriptContext, doc: Document = document)
     tell(e.target);
   }, { capture: true, passive: true });
   let settling: (() => void) | null = null;
+  /** Elements whose motion ended since the task that tells was scheduled. */
+  const endedSince = new Set<Element>();
   const ended = (e: TransitionEvent): void => {
-    if (!moving.delete(e.target as Element) || settling) return;
-    settling = after(ctx, 0, () => {
+    const target = e.target as Element;
+    if (!moving.delete(target)) return;
+    endedSince.add(target);
+    settling ??= after(ctx, 0, () => {
       settling = null;
-      tell(null);
+      // A motion cancelled and started again in the same frame (a fast flick moves the feed on mid-slide) has
+      // not ended: its start was told already, and the end comes with the last one.
+      const restarted = [...endedSince].every((t) => moving.has(t));
+      endedSince.clear();
+      if (!restarted) tell(null);
     });
   };
   ctx.addEventListener(doc, 'transitionend', ended, { capture: true, passive: true });
