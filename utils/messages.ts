@@ -7,7 +7,7 @@
  */
 import type { ClassifiedItem } from './model/tags';
 import type { Touchpoint } from './model/touchpoint';
-import type { PlatformId, Surface } from './model/item';
+import type { FeedItem, PlatformId, Surface } from './model/item';
 import type { Settings } from './settings';
 import type { Bucket } from './background/aggregates';
 
@@ -31,6 +31,11 @@ export interface Diagnostic {
 export type ContentToBackground =
   | { type: 'cs-bg/touchpoints'; touchpoints: Touchpoint[] }
   | { type: 'cs-bg/items'; items: ClassifiedItem[] }
+  /**
+   * A feed response the capture script caught on a page of `platform`, to be parsed, extracted and classified by
+   * the worker, off the page's main thread (docs/PERFORMANCE.md); the sender stores what comes back.
+   */
+  | { type: 'cs-bg/response'; platform: PlatformId; url: string; body: string }
   | { type: 'cs-bg/diagnostic'; diagnostic: Diagnostic }
   | { type: 'cs-bg/settings' };
 
@@ -89,6 +94,20 @@ export interface ItemsAck {
   rejected?: Rejection[];
 }
 
+/** Reply to `cs-bg/response`. */
+export interface ResponseItems {
+  ok: true;
+  /** The response's items, classified (and stored, while recording), live rooms aside. */
+  items: ClassifiedItem[];
+  /** Live items and items naming a live room, unclassified: the page merges and remembers rooms itself. */
+  live: FeedItem[];
+  /** The body was not JSON (a diagnostic was kept): there are no items. */
+  badJson?: true;
+  /** How many items were upserted; 0 with `dropped` when recording is off or the disk is full. */
+  stored: number;
+  dropped?: true;
+}
+
 export interface OkReply {
   ok: true;
 }
@@ -137,6 +156,7 @@ export interface StatsReply {
 export interface ReplyMap {
   'cs-bg/touchpoints': TouchpointReply;
   'cs-bg/items': ItemsAck | ErrorReply;
+  'cs-bg/response': ResponseItems | ErrorReply;
   'cs-bg/diagnostic': OkReply | ErrorReply;
   'cs-bg/settings': SettingsReply | ErrorReply;
   'ui-bg/stats': StatsReply | ErrorReply;

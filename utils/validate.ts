@@ -27,6 +27,8 @@ export const LIMITS = Object.freeze({
   tagsPerItem: 32,
   evidencePerTag: 50,
   settingsTextChars: 200,
+  /** A captured response body: the capture script's own cap (MAX_BODY_CHARS, utils/capture/observer.ts). */
+  responseBodyChars: 8 * 1024 * 1024,
 });
 /** Longest plausible dwell or attention for one touchpoint: a day. Milliseconds. */
 export const MAX_DWELL_MS = 24 * 60 * 60 * 1000;
@@ -38,7 +40,7 @@ export const PLATFORM_IDS = ['douyin', 'tiktok'] as const satisfies readonly Pla
 export const SURFACES = ['recommend', 'jingxuan', 'follow', 'friends', 'search', 'profile', 'video', 'note',
   'live-room', 'product-page', 'other'] as const satisfies readonly Surface[];
 const DIAGNOSTIC_KINDS = ['selector-missing', 'bad-json', 'rejected-message', 'storage-error'] as const;
-export const MESSAGE_TYPES = ['cs-bg/touchpoints', 'cs-bg/items', 'cs-bg/diagnostic', 'cs-bg/settings',
+export const MESSAGE_TYPES = ['cs-bg/touchpoints', 'cs-bg/items', 'cs-bg/response', 'cs-bg/diagnostic', 'cs-bg/settings',
   'ui-bg/stats', 'ui-bg/settings', 'ui-bg/update-settings', 'ui-bg/delete-all'] as const;
 // Compile-time check that the lists above cover their unions (a new surface or message type must be added here).
 type Covers<All, Listed> = [All] extends [Listed] ? true : never;
@@ -251,6 +253,9 @@ export const validateMessage = (raw: unknown, now = Date.now()): Valid<Validated
       break;
     case 'cs-bg/items':
       message = { type, items: batch(arr(o, 'items', LIMITS.batchItems, 'message'), validateItem, rejected) };
+      break;
+    case 'cs-bg/response':
+      message = { type, platform: oneOf(o, 'platform', PLATFORM_IDS, 'message'), url: str(o, 'url', LIMITS.urlChars, 'message'), body: str(o, 'body', LIMITS.responseBodyChars, 'message') };
       break;
     case 'cs-bg/diagnostic':
       message = { type, diagnostic: unwrap(validateDiagnostic(own(o, 'diagnostic'), now)) };

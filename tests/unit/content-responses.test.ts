@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyItem, type FeedItem } from '@/utils/model/item';
 import type { Platform } from '@/utils/platforms/types';
 import { ItemStore } from '@/utils/content/item-store';
-import { ROOM_IDS_MAX, handleBody, storeItems } from '@/utils/content/responses';
+import { RESPONSE_REPLY_TIMEOUT_MS, ROOM_IDS_MAX, classifiedByWorker, forwardBody, handleBody, storeItems } from '@/utils/content/responses';
+import { classify } from '@/utils/classify';
 import { missingSelectors } from '@/utils/content/layout-drift';
 import type { Session } from '@/utils/content/session';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -64,5 +65,59 @@ describe('layout drift', () => {
       { name: 'broken', selector: '[[nope' },
     ]);
     expect(missing.map((m) => m.name)).toEqual(['sideBar', 'broken']);
+  });
+});
+
+describe('a captured body sent to the worker', () => {
+  const URL_ = 'https://www.douyin.com/aweme/v1/web/tab/feed/';
+  const classified = (id: string) => {
+    const item = emptyItem('douyin', id, 'api');
+    item.ad.markers.push({ field: 'is_ads', value: true });
+    return classify(item);
+  };
+  const room = { ...emptyItem('douyin', 'r1', 'api'), format: 'live' as const, live: { webRid: 'w1', selling: [], notSelling: [] } };
+
+  it('stores what the worker classified, marked as stored there, and classifies the live rooms here', async () => {
+    const extract = vi.fn(() => []);
+    const { session } = fakeSession(extract);
+    const sent: unknown[] = [];
+    const item = classified('7401');
+    await forwardBody(session, URL_, '{"id":"7401"}', async (m) => (sent.push(m), { ok: true, items: [item], live: [room], stored: 1 }));
+    expect(sent).toEqual([{ type: 'cs-bg/response', platform: 'douyin', url: URL_, body: '{"id":"7401"}' }]);
+    expect(extract).not.toHaveBeenCalled(); // not parsed on the page
+    expect(session.store.get('7401')).toBe(item);
+    expect(classifiedByWorker.has(item)).toBe(true);
+    expect(session.roomIdsByWebRid.get('w1')).toBe('r1');
+    expect(session.store.get('r1')?.tags.map((t) => t.id)).toContain('live');
+  });
+
+  it('does the work itself when the worker fails, refuses, or does not answer in time', async () => {
+    const make = () => fakeSession((_url, json) => [emptyItem('douyin', (json as { id: string }).id, 'api')]);
+    const a = make();
+    await forwardBody(a.session, URL_, '{"id":"a"}', async () => { throw new Error('Receiving end does not exist'); });
+    expect(a.session.store.get('a')?.source).toBe('api');
+    const b = make();
+    await forwardBody(b.session, URL_, '{"id":"b"}', async () => ({ ok: false, error: 'invalid-message' }));
+    expect(b.session.store.get('b')).toBeDefined();
+    vi.useFakeTimers();
+    try {
+      const c = make();
+      const done = forwardBody(c.session, URL_, '{"id":"c"}', () => new Promise(() => {}));
+      await vi.advanceTimersByTimeAsync(RESPONSE_REPLY_TIMEOUT_MS);
+      await done;
+      expect(c.session.store.get('c')).toBeDefined();
+      expect(classifiedByWorker.has(c.session.store.get('c')!)).toBe(false); // the outbox sends it, as before
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("the worker's bad-json answer is final: the body is not parsed again here", async () => {
+    const extract = vi.fn(() => []);
+    const { session, diagnostic } = fakeSession(extract);
+    await forwardBody(session, URL_, '{"x": [', async () => ({ ok: true, items: [], live: [], badJson: true, stored: 0 }));
+    expect(extract).not.toHaveBeenCalled();
+    expect(diagnostic).not.toHaveBeenCalled(); // the worker kept it
+    expect(session.store.size).toBe(0);
   });
 });

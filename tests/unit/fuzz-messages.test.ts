@@ -31,6 +31,7 @@ const junk = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(NaN, Infinit
 const messages = fc.constantFrom(
   () => ({ type: 'cs-bg/touchpoints', touchpoints: [tp({ tags: ['shop'] }), tp({ type: 'product-click', productId: 'p1' })] }),
   () => ({ type: 'cs-bg/items', items: [item()] }),
+  () => ({ type: 'cs-bg/response', platform: 'douyin', url: 'https://www.douyin.com/aweme/v1/web/tab/feed/', body: '{"aweme_list":[]}' }),
   () => ({ type: 'cs-bg/diagnostic', diagnostic: { at: T0, kind: 'bad-json', platform: 'douyin', detail: 'x' } }),
   () => ({ type: 'ui-bg/update-settings', patch: { overlayEnabled: false } }),
   () => ({ type: 'ui-bg/stats', tabId: 3 }),

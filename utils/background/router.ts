@@ -5,11 +5,12 @@
 import type { ErrorReply, Rejection, ReplyMap, Stats, ToBackground } from '../messages';
 import type { Touchpoint } from '../model/touchpoint';
 import { isRecording, type Settings } from '../settings';
-import { assertNever, validateMessage } from '../validate';
+import { assertNever, validateItem, validateMessage } from '../validate';
 import type { GuangjieDb } from '../db/schema';
 import { TOUCHPOINT_CHUNKS } from '../db/touchpoint-chunks';
 import { RecentDiagnostics, writeDiagnostic, type DiagnosticInput } from './diagnostics';
 import { buildStats, summarise } from './stats';
+import { classifyResponse, pathOf } from './responses';
 import { emptyBucket } from './aggregates';
 import { isQuotaError, StorageFullError, writeItems, writeTouchpoints } from './touchpoint-writer';
 
@@ -131,6 +132,25 @@ export function createRouter(deps: RouterDeps) {
         if (!isRecording(settings)) return withRejected({ ok: true as const, stored: 0, dropped: true as const });
         return store(async () => writeItems(await deps.getDb(), message.items, { extVersion: deps.extVersion, now: now() }),
           (stored) => withRejected({ ok: true as const, stored }));
+      }
+      case 'cs-bg/response': {
+        const settings = await deps.getSettings();
+        const got = classifyResponse(message.platform, message.url, message.body, settings, log);
+        if (got.badJson) {
+          await diagnose({ at: now(), kind: 'bad-json', tabId, platform: message.platform, detail: `${pathOf(message.url)} (${message.body.length} characters)` }, settings);
+          return { ok: true, items: [], live: [], badJson: true, stored: 0 };
+        }
+        // The same gate as items sent by a page (cs-bg/items): what is stored is what validateItem lets through.
+        const items = got.items.flatMap((it) => { const v = validateItem(it); return v.ok ? [v.value] : []; });
+        const reply = { ok: true as const, items, live: got.live };
+        if (settings.storageFull || !isRecording(settings) || items.length === 0) return { ...reply, stored: 0, dropped: true as const };
+        try {
+          return { ...reply, stored: await writeItems(await deps.getDb(), items, { extVersion: deps.extVersion, now: now() }) };
+        } catch (e) {
+          // The page still gets its items (its overlay needs them); a full disk pauses recording as for any write.
+          if (!(await pauseIfFull(e))) log('storage error', e);
+          return { ...reply, stored: 0, dropped: true as const };
+        }
       }
       case 'cs-bg/diagnostic':
         await diagnose({ ...message.diagnostic, tabId }, await deps.getSettings());

@@ -8,8 +8,9 @@
  * as long as the changes it is told about are all the changes there were. They may not be: the feed watcher sees
  * only its container's attributes, and only the attributes the platform names. So a whole-document scan still runs
  * when there are no changes to go by (the first scan, a navigation, too many changes to list) and at least every
- * FULL_SCAN_MS, which bounds how late an item that appeared through an unwatched change is found (a whole-document
- * scan cost 0.2–0.5 ms on the replica; at the benchmark's 8 items a second, one a second was a fifth of the scans' cost).
+ * FULL_SCAN_MS, which bounds how late an item that appeared through an unwatched change is found. (A whole-document
+ * scan costs 0.2–0.5 ms on the replica; run once a second, at the benchmark's eight items a second, it was a fifth
+ * of all the scanning.)
  */
 import type { Platform } from '../platforms/types';
 import { guarded } from './guard';

@@ -3,8 +3,9 @@
  * Listens at document_start (the capture script may post before the DOM exists), asks the capture script to
  * replay what it caught earlier, and re-reads the page's embedded data on start and on every SPA navigation.
  */
-import { PAGE_CHANNEL, type PageToContent } from '../messages';
+import { PAGE_CHANNEL, type ContentToBackground, type PageToContent, type ResponseItems } from '../messages';
 import type { FeedItem } from '../model/item';
+import type { ClassifiedItem } from '../model/tags';
 import { classify } from '../classify';
 import { guarded, log } from './guard';
 import { MERGE_KEEP_MAX, mergeItems } from './merge-items';
@@ -46,6 +47,44 @@ export function storeItems(session: Session, fresh: FeedItem[]): number {
   return changed;
 }
 
+/** How long a page waits for the worker's items before doing the work itself. Milliseconds. */
+export const RESPONSE_REPLY_TIMEOUT_MS = 5_000;
+
+/** Items the worker classified, and stored while recording: the outbox need not send them back (start.ts). */
+export const classifiedByWorker = new WeakSet<ClassifiedItem>();
+
+type ResponseMessage = Extract<ContentToBackground, { type: 'cs-bg/response' }>;
+export type SendResponse = (message: ResponseMessage) => Promise<unknown>;
+
+const isResponseItems = (r: unknown): r is ResponseItems =>
+  typeof r === 'object' && r !== null && (r as ResponseItems).ok === true && Array.isArray((r as ResponseItems).items) && Array.isArray((r as ResponseItems).live);
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+}
+
+/**
+ * A captured body goes to the worker, which parses, extracts and classifies it off the page's main thread
+ * (utils/background/responses.ts); its items come back to the store here. When the worker cannot (an error, no
+ * answer within RESPONSE_REPLY_TIMEOUT_MS) the work is done here, as before, so no response is lost.
+ */
+export async function forwardBody(session: Session, url: string, body: string, send: SendResponse): Promise<void> {
+  let reply: unknown;
+  try {
+    reply = await withTimeout(send({ type: 'cs-bg/response', platform: session.platform.id, url, body }), RESPONSE_REPLY_TIMEOUT_MS);
+  } catch (err) {
+    log('the worker could not classify a response; classified here', err);
+  }
+  if (!isResponseItems(reply)) return handleBody(session, url, body);
+  if (reply.badJson) log('captured body is not JSON; skipped (the worker kept the diagnostic)', url);
+  for (const item of reply.items) {
+    classifiedByWorker.add(item);
+    session.store.upsert(item);
+  }
+  storeItems(session, reply.live);
+}
+
+/** A captured body parsed, extracted and classified here. */
 export function handleBody(session: Session, url: string, body: string): void {
   let json: unknown;
   try {
@@ -59,11 +98,11 @@ export function handleBody(session: Session, url: string, body: string): void {
   storeItems(session, items);
 }
 
-export function listenForResponses(session: Session): PageMessageGate {
+export function listenForResponses(session: Session, send: SendResponse): PageMessageGate {
   const gate = new PageMessageGate(window);
   session.ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     const result = gate.check(event);
-    if (result.ok) return handleBody(session, result.response.url, result.response.body);
+    if (result.ok) return void forwardBody(session, result.response.url, result.response.body, send);
     if (!result.ignored) {
       log(`rejected a page message (${gate.rejected} so far): ${result.reason}`);
       // Tell the background once, not per message: a hostile page could post thousands.

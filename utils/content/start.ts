@@ -16,7 +16,7 @@ import { watchMotion } from './motion';
 import { watchLayoutDrift } from './layout-drift';
 import { OverlayController } from './overlay-mount';
 import { trackPageVisits } from './page-visits';
-import { listenForResponses, readPageData } from './responses';
+import { classifiedByWorker, listenForResponses, readPageData } from './responses';
 import { createSession } from './session';
 import { followSettings } from './settings-watch';
 import { after } from './timers';
@@ -58,8 +58,11 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
     (fn, ms) => after(ctx, ms, fn),
     log,
   );
-  session.store.onChange((item) => outbox.add(item));
-  listenForResponses(session);
+  // Items the worker classified are stored there already.
+  session.store.onChange((item) => {
+    if (!classifiedByWorker.has(item)) outbox.add(item);
+  });
+  listenForResponses(session, (message) => browser.runtime.sendMessage(message));
   // WXT reports from the Navigation API's `navigate` event: before `location` changes, and also for navigations
   // that will load a new document (whose own content script counts them). Act once the URL has really changed
   // in this document, i.e. only for same-document (SPA) navigations.
