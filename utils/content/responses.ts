@@ -11,6 +11,7 @@ import { guarded, log } from './guard';
 import { MERGE_KEEP_MAX, mergeItems } from './merge-items';
 import { PageMessageGate } from './page-messages';
 import type { Session } from './session';
+import { withTimeout } from './timers';
 
 /** Live rooms remembered by their URL number (web_rid). Count; the oldest is forgotten first. */
 export const ROOM_IDS_MAX = 1_000;
@@ -58,10 +59,6 @@ export type SendResponse = (message: ResponseMessage) => Promise<unknown>;
 
 const isResponseItems = (r: unknown): r is ResponseItems =>
   typeof r === 'object' && r !== null && (r as ResponseItems).ok === true && Array.isArray((r as ResponseItems).items) && Array.isArray((r as ResponseItems).live);
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  return Promise.race([p, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
-}
 
 /**
  * A captured body goes to the worker, which parses, extracts and classifies it off the page's main thread

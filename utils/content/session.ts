@@ -17,7 +17,7 @@ import { guarded, log } from './guard';
 import { ItemStore } from './item-store';
 import { sanitizePageUrl } from '../journeys/privacy';
 import { TouchpointSender } from './sender';
-import { after } from './timers';
+import { after, withTimeout } from './timers';
 import { buildTouchpoint, type TouchpointBase } from './touchpoints';
 
 export interface Session {
@@ -47,9 +47,6 @@ export interface Session {
   /** `url`: where the page is going (the Navigation API reports before `location` changes). */
   navigated(url: string): void;
 }
-
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
-  Promise.race([p, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 
 export function createSession(ctx: ContentScriptContext, platform: Platform): Session {
   const sender = new TouchpointSender(

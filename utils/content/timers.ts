@@ -76,3 +76,8 @@ export function inFrame(ctx: ContentScriptContext, fn: () => void): () => void {
   pending.add(cancel);
   return cancel;
 }
+
+/** `p`, or undefined once `ms` have passed without it settling (a reply that may never come). */
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+}
