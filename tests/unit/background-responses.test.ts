@@ -1,10 +1,10 @@
-// Feed responses classified by the worker (utils/background/responses.ts, router case 'cs-bg/response'): the
+// Feed responses classified by the worker (utils/response-body.ts, router case 'cs-bg/response'): the
 // same items the page would have made, stored while recording, returned always; live rooms left to the page.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { classifyResponse } from '../../utils/background/responses';
+import { classifyResponse } from '../../utils/response-body';
 import { createRouter } from '../../utils/background/router';
 import { classify } from '../../utils/classify';
 import { getDb } from '../../utils/db/connection';
@@ -23,7 +23,7 @@ const ask = (b = body, url = FEED_URL) => router().handle({ type: 'cs-bg/respons
 describe('classifying a response in the worker', () => {
   it('gives the items the page itself would make, live rooms and items naming one aside, unclassified', () => {
     const settings = { topKolMinFollowers: 1_000_000 };
-    const got = classifyResponse('douyin', FEED_URL, body, settings);
+    const got = classifyResponse(douyin, FEED_URL, body, settings);
     const extracted = douyin.extractFromResponse(FEED_URL, JSON.parse(body));
     const forPage = extracted.filter((i) => i.format === 'live' || i.live?.webRid);
     expect(forPage.length).toBeGreaterThan(0);
@@ -33,10 +33,10 @@ describe('classifying a response in the worker', () => {
   });
 
   it('a body that is not JSON, or an extractor that throws, gives no items and never a throw', () => {
-    expect(classifyResponse('douyin', FEED_URL, '{"aweme_list": [', { topKolMinFollowers: 1 })).toEqual({ items: [], live: [], badJson: true });
+    expect(classifyResponse(douyin, FEED_URL, '{"aweme_list": [', { topKolMinFollowers: 1 })).toEqual({ items: [], live: [], badJson: true });
     const logged: string[] = [];
     // An array of junk where items belong: whatever the extractor makes of it, nothing escapes.
-    expect(() => classifyResponse('douyin', FEED_URL, JSON.stringify({ aweme_list: [null, 7, { aweme_id: { __proto__: 1 } }] }), { topKolMinFollowers: 1 }, (w) => logged.push(w))).not.toThrow();
+    expect(() => classifyResponse(douyin, FEED_URL, JSON.stringify({ aweme_list: [null, 7, { aweme_id: { __proto__: 1 } }] }), { topKolMinFollowers: 1 }, (w) => logged.push(w))).not.toThrow();
   });
 });
 

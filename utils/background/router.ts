@@ -10,7 +10,8 @@ import type { GuangjieDb } from '../db/schema';
 import { TOUCHPOINT_CHUNKS } from '../db/touchpoint-chunks';
 import { RecentDiagnostics, writeDiagnostic, type DiagnosticInput } from './diagnostics';
 import { buildStats, summarise } from './stats';
-import { classifyResponse, pathOf } from './responses';
+import { classifyResponse, urlPath } from '../response-body';
+import { platformById } from '../platforms/registry';
 import { emptyBucket } from './aggregates';
 import { isQuotaError, StorageFullError, writeItems, writeTouchpoints } from './touchpoint-writer';
 
@@ -135,9 +136,9 @@ export function createRouter(deps: RouterDeps) {
       }
       case 'cs-bg/response': {
         const settings = await deps.getSettings();
-        const got = classifyResponse(message.platform, message.url, message.body, settings, log);
+        const got = classifyResponse(platformById(message.platform), message.url, message.body, settings, log);
         if (got.badJson) {
-          await diagnose({ at: now(), kind: 'bad-json', tabId, platform: message.platform, detail: `${pathOf(message.url)} (${message.body.length} characters)` }, settings);
+          await diagnose({ at: now(), kind: 'bad-json', tabId, platform: message.platform, detail: `${urlPath(message.url)} (${message.body.length} characters)` }, settings);
           return { ok: true, items: [], live: [], badJson: true, stored: 0 };
         }
         // The same gate as items sent by a page (cs-bg/items): what is stored is what validateItem lets through.

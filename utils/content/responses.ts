@@ -7,6 +7,7 @@ import { PAGE_CHANNEL, type ContentToBackground, type PageToContent, type Respon
 import type { FeedItem } from '../model/item';
 import type { ClassifiedItem } from '../model/tags';
 import { classify } from '../classify';
+import { classifyResponse, urlPath } from '../response-body';
 import { guarded, log } from './guard';
 import { MERGE_KEEP_MAX, mergeItems } from './merge-items';
 import { PageMessageGate } from './page-messages';
@@ -62,7 +63,7 @@ const isResponseItems = (r: unknown): r is ResponseItems =>
 
 /**
  * A captured body goes to the worker, which parses, extracts and classifies it off the page's main thread
- * (utils/background/responses.ts); its items come back to the store here. When the worker cannot (an error, no
+ * (utils/response-body.ts); its items come back to the store here. When the worker cannot (an error, no
  * answer within RESPONSE_REPLY_TIMEOUT_MS) the work is done here, as before, so no response is lost.
  */
 export async function forwardBody(session: Session, url: string, body: string, send: SendResponse): Promise<void> {
@@ -74,25 +75,24 @@ export async function forwardBody(session: Session, url: string, body: string, s
   }
   if (!isResponseItems(reply)) return handleBody(session, url, body);
   if (reply.badJson) log('captured body is not JSON; skipped (the worker kept the diagnostic)', url);
-  for (const item of reply.items) {
-    classifiedByWorker.add(item);
-    session.store.upsert(item);
-  }
-  storeItems(session, reply.live);
+  for (const item of reply.items) classifiedByWorker.add(item);
+  keep(session, reply);
 }
 
-/** A captured body parsed, extracted and classified here. */
+/** A captured body parsed, extracted and classified here, as the worker would (utils/response-body.ts). */
 export function handleBody(session: Session, url: string, body: string): void {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
+  const got = classifyResponse(session.platform, url, body, session.settings, log);
+  if (got.badJson) {
     log('captured body is not JSON; skipped', url);
-    session.diagnostic('bad-json', `${safePath(url)} (${body.length} characters)`);
-    return;
+    session.diagnostic('bad-json', `${urlPath(url)} (${body.length} characters)`);
   }
-  const items = guarded('extractFromResponse', () => session.platform.extractFromResponse(url, json), []);
-  storeItems(session, items);
+  keep(session, got);
+}
+
+/** Classified items to the store; live rooms merged with their earlier responses first (storeItems). */
+function keep(session: Session, got: { items: ClassifiedItem[]; live: FeedItem[] }): void {
+  for (const item of got.items) session.store.upsert(item);
+  storeItems(session, got.live);
 }
 
 export function listenForResponses(session: Session, send: SendResponse): PageMessageGate {
@@ -116,12 +116,4 @@ export function listenForResponses(session: Session, send: SendResponse): PageMe
 export function readPageData(session: Session): void {
   const items = guarded('extractFromPage', () => session.platform.extractFromPage(document), []);
   storeItems(session, items);
-}
-
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '?';
-  }
 }

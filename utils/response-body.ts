@@ -1,19 +1,19 @@
 /**
- * Feed responses parsed, extracted and classified in the worker. The content script did this on the page's main
- * thread, where one feed page of the replica (~31 KB, ten items) cost ~2.3 ms: JSON.parse, extraction,
- * classification and sending the items back here (docs/PERFORMANCE.md, "Feed items found where the feed
- * changed"). Now the page sends the body as it came and gets the classified items back.
+ * A captured feed response, from its body to classified items. The worker does this for the page (router case
+ * 'cs-bg/response'), off the page's main thread, where one feed page of the replica (~31 KB, ten items) cost
+ * ~2.3 ms (docs/PERFORMANCE.md, "Feed items found where the feed changed"); the page does it itself only when the
+ * worker fails or does not answer (utils/content/responses.ts). One function for both, so the two cannot differ.
  *
  * Live items, and items that name a live room, are returned unclassified: the page merges a room's successive
  * responses into one item before classifying it (utils/content/merge-items.ts) and remembers rooms by their URL
  * number, and that memory belongs to the page, not to a worker that may stop.
  * Pure apart from the platform's extractor; never throws.
  */
-import type { PlatformId, FeedItem } from '../model/item';
-import type { ClassifiedItem } from '../model/tags';
-import type { Settings } from '../settings';
-import { classify } from '../classify';
-import { platformById } from '../platforms/registry';
+import type { FeedItem } from './model/item';
+import type { ClassifiedItem } from './model/tags';
+import type { Platform } from './platforms/types';
+import type { Settings } from './settings';
+import { classify } from './classify';
 
 export interface ClassifiedResponse {
   items: ClassifiedItem[];
@@ -23,7 +23,7 @@ export interface ClassifiedResponse {
 }
 
 export function classifyResponse(
-  platformId: PlatformId,
+  platform: Pick<Platform, 'extractFromResponse'> | undefined,
   url: string,
   body: string,
   settings: Pick<Settings, 'topKolMinFollowers'>,
@@ -37,7 +37,7 @@ export function classifyResponse(
   }
   let found: FeedItem[] = [];
   try {
-    found = platformById(platformId)?.extractFromResponse(url, json) ?? [];
+    found = platform?.extractFromResponse(url, json) ?? [];
   } catch (e) {
     log('extractFromResponse failed; the response is skipped', e);
   }
@@ -57,7 +57,7 @@ export function classifyResponse(
 }
 
 /** The path of a URL, for a diagnostic (never its query: it can carry ids). */
-export function pathOf(url: string): string {
+export function urlPath(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {
