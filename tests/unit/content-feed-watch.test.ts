@@ -44,13 +44,15 @@ describe('which mutations can change the feed', () => {
     expect(may({ type: 'attributes', target: host })).toBe(false);
   });
 
-  it('lists the page elements added and re-attributed, never text, removals or our own host', () => {
+  it('lists the page elements added and re-attributed and the parents of those removed, never text or our own host', () => {
     const host = document.createElement('guangjie-overlay');
     host.setAttribute(OVERLAY_HOST_ATTR, '1');
     const [a, b, gone] = [document.createElement('div'), document.createElement('div'), document.createElement('div')];
-    const changes = { added: new Set<Element>(), attributed: new Set<Element>() };
+    const changes = { added: new Set<Element>(), attributed: new Set<Element>(), emptied: new Set<Element>() };
+    const parent = document.createElement('section');
     const records = [
-      record({ removedNodes: nodes(gone) }),
+      record({ target: parent, removedNodes: nodes(document.createTextNode('00:01'), gone) }),
+      record({ target: b, removedNodes: nodes(document.createTextNode('00:01'), host) }),
       record({ addedNodes: nodes(document.createTextNode('00:02'), a, host) }),
       record({ type: 'attributes', target: b }),
       record({ type: 'attributes', target: host }),
@@ -59,7 +61,8 @@ describe('which mutations can change the feed', () => {
     expect(readRecords(records, changes)).toBe(true);
     expect([...changes.added]).toEqual([a]);
     expect([...changes.attributed]).toEqual([b]);
-    expect(readRecords([records[3]], changes)).toBe(false);
+    expect([...changes.emptied]).toEqual([parent]);
+    expect(readRecords([records[4]], changes)).toBe(false);
   });
 });
 

@@ -89,7 +89,7 @@ describe('the incremental item scan', () => {
         try {
           for (const batch of batches) {
             for (const o of batch) apply(list, o, serial);
-            const changes: FeedChanges = { added: new Set(), attributed: new Set() };
+            const changes: FeedChanges = { added: new Set(), attributed: new Set(), emptied: new Set() };
             readRecords(observer.takeRecords(), changes);
             expect(view(scan.scan(changes))).toEqual(view(dom.findItems(document)));
           }
@@ -101,6 +101,38 @@ describe('the incremental item scan', () => {
     );
   });
 
+  it('reads an id again only for items a change was on or inside, and sees a change of id there', () => {
+    document.body.innerHTML = '<div data-e2e="slideList"></div>';
+    const list = document.querySelector('[data-e2e="slideList"]')!;
+    for (let n = 0; n < 5; n++) list.appendChild(slide(n));
+    const read: Element[] = [];
+    const counting = { ...dom, itemId: (el: Element) => (read.push(el), dom.itemId!(el)) };
+    const scan = new ItemScan(counting, document, () => 0);
+    scan.scan(null);
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
+    const next = (): Array<string | null> => {
+      const changes: FeedChanges = { added: new Set(), attributed: new Set(), emptied: new Set() };
+      readRecords(observer.takeRecords(), changes);
+      read.length = 0;
+      return scan.scan(changes).map((f) => f.id);
+    };
+    try {
+      const items = [...document.querySelectorAll('[data-e2e="feed-video"]')];
+      items[1].querySelector('[data-e2e-vid]')!.setAttribute('data-e2e-vid', '7199999999'); // recycled: a new id inside
+      items[3].querySelector('.cur')!.remove(); // a player's clock gone: a change inside, the same id
+      expect(next()).toEqual(['7000000000', '7199999999', '7000000002', '7000000003', '7000000004']);
+      expect(read).toEqual([items[1], items[3]]);
+      items[2].querySelector('[data-e2e-vid]')!.remove(); // the id carrier gone: no id any more
+      expect(next()).toEqual(['7000000000', '7199999999', null, '7000000003', '7000000004']);
+      expect(read).toEqual([items[2]]);
+      expect(next()).toEqual(['7000000000', '7199999999', null, '7000000003', '7000000004']);
+      expect(read).toEqual([]);
+    } finally {
+      observer.disconnect();
+    }
+  });
+
   it('an item made by a change nobody watched is found by the whole-document scan that comes within FULL_SCAN_MS', () => {
     document.body.innerHTML = '<div data-e2e="slideList"><div class="card"></div></div>';
     let now = 0;
@@ -108,7 +140,7 @@ describe('the incremental item scan', () => {
     expect(scan.scan(null)).toEqual([]);
     const card = document.querySelector('.card')!;
     card.setAttribute('data-aweme-id', '7300000000000000001'); // not a watched attribute
-    const none: FeedChanges = { added: new Set(), attributed: new Set() };
+    const none: FeedChanges = { added: new Set(), attributed: new Set(), emptied: new Set() };
     now = FULL_SCAN_MS - 1;
     expect(scan.scan(none)).toEqual([]); // the changes listed say nothing of it
     now = FULL_SCAN_MS;
@@ -121,7 +153,7 @@ describe('the incremental item scan', () => {
     const scan = new ItemScan(withoutIsItem, document, () => 0);
     scan.scan(null);
     document.body.insertAdjacentHTML('beforeend', '<div data-e2e="feed-video" data-e2e-vid="7300000000000000003"></div>');
-    expect(scan.scan({ added: new Set(), attributed: new Set() }).map((f) => f.id)).toEqual(['7300000000000000002', '7300000000000000003']);
+    expect(scan.scan({ added: new Set(), attributed: new Set(), emptied: new Set() }).map((f) => f.id)).toEqual(['7300000000000000002', '7300000000000000003']);
   });
 });
 

@@ -39,7 +39,8 @@ const isPageElement = (node: Node): boolean => node instanceof Element && !isOur
 
 /**
  * Whether any of the records can add, remove or (re)activate a feed item — a page element in or out, or a watched
- * attribute — listing into `changes` (when given) the page elements added and the elements re-attributed. One pass,
+ * attribute — listing into `changes` (when given) the page elements added, the elements re-attributed and those that
+ * lost a page element (what was removed is no longer connected, so its parent is listed). One pass,
  * index loops: the observer's callback runs for every change on the page, a player's clock included.
  */
 export function readRecords(records: ArrayLike<Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>>, changes: FeedChanges | null): boolean {
@@ -58,18 +59,22 @@ export function readRecords(records: ArrayLike<Pick<MutationRecord, 'type' | 'ta
       may = true;
       changes?.added.add(added[j] as Element);
     }
-    if (may) continue;
+    if (may && !changes) continue;
     const removed = r.removedNodes;
-    for (let j = 0; j < removed.length && !may; j++) may = isPageElement(removed[j]);
+    for (let j = 0; j < removed.length; j++) {
+      if (!isPageElement(removed[j])) continue;
+      may = true;
+      if (changes && r.target instanceof Element) changes.emptied.add(r.target);
+      break;
+    }
   }
   return may;
 }
 
 export interface FeedHandlers {
   /**
-   * Items may have been added, removed or recycled: `changes` lists the elements the changes touched (removals are
-   * not listed: what left the document is no longer connected), or is null when it cannot (a navigation, a check
-   * asked for, too many changes to list).
+   * Items may have been added, removed or recycled: `changes` lists the elements the changes touched, or is null
+   * when it cannot (a navigation, a check asked for, too many changes to list).
    */
   items(changes: FeedChanges | null): void;
   /** Which item is active may have changed: runs on every check, after `items` when that is due. */
@@ -104,7 +109,7 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
     const items = itemsDue || swapped;
     const changed = swapped ? null : changes;
     itemsDue = false;
-    changes = { added: new Set(), attributed: new Set() };
+    changes = { added: new Set(), attributed: new Set(), emptied: new Set() };
     // A quiet settle check does not hold back the next change's check: only checks that saw changes count.
     if (items || !settling) lastCheck = performance.now();
     if (items) guarded('feed items handler', () => handlers.items(changed), undefined);
@@ -133,7 +138,7 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
     if (itemsDue && !changes) return; // a check is due and scans the whole document: nothing to list
     if (!readRecords(records, changes)) return;
     // Past CHANGES_LISTED_MAX elements, stop listing: the check scans the whole document.
-    if (changes && changes.added.size + changes.attributed.size > CHANGES_LISTED_MAX) changes = null;
+    if (changes && changes.added.size + changes.attributed.size + changes.emptied.size > CHANGES_LISTED_MAX) changes = null;
     if (itemsDue) return;
     itemsDue = true;
     schedule();

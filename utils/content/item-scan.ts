@@ -11,6 +11,11 @@
  * FULL_SCAN_MS, which bounds how late an item that appeared through an unwatched change is found. (A whole-document
  * scan costs 0.2–0.5 ms on the replica; run once a second, at the benchmark's eight items a second, it was a fifth
  * of all the scanning.)
+ *
+ * Ids likewise: an item's id is read again (a few attribute reads and queries inside it) only when it is new or
+ * moved, or a change was on it or inside it; else the id read before stands. An id changed through an attribute the
+ * watcher does not see is read again by the next whole-document scan, within FULL_SCAN_MS, as an unseen item is
+ * found then (platforms watch the attributes their ids come from, so this is the rare case).
  */
 import type { Platform } from '../platforms/types';
 import { guarded } from './guard';
@@ -24,6 +29,8 @@ export interface FeedChanges {
   added: Set<Element>;
   /** Elements whose watched attributes changed. */
   attributed: Set<Element>;
+  /** Elements that lost a page element child (what left the document is not connected, so not listed). */
+  emptied: Set<Element>;
 }
 
 export interface FoundItem {
@@ -61,6 +68,8 @@ export class ItemScan {
   private items: Element[] = [];
   private lastFullAt = -Infinity;
   private readonly insideOf = new WeakMap<Element, Element>();
+  /** The id last read of each item. */
+  private readonly ids = new WeakMap<Element, string | null>();
 
   constructor(
     private readonly dom: Dom,
@@ -96,7 +105,27 @@ export class ItemScan {
     }
     for (const el of fresh) stays.delete(el); // moved: placed again below
     this.items = insertOutermost([...stays], fresh);
-    return this.items.map((el) => ({ el, id: guarded('dom.itemId', () => itemId(el), null) }));
+    // Ids kept are those of items no change was on or inside.
+    const unchanged = new Set(stays);
+    for (const set of [changes.added, changes.attributed, changes.emptied]) for (const el of set) this.spoil(el, unchanged);
+    return this.items.map((el) => {
+      if (unchanged.has(el) && this.ids.has(el)) return { el, id: this.ids.get(el) ?? null };
+      const id = guarded('dom.itemId', () => itemId(el), null);
+      this.ids.set(el, id);
+      return { el, id };
+    });
+  }
+
+  /** Take out of `unchanged` the item that `el` is or is inside, if any is there. */
+  private spoil(el: Element, unchanged: Set<Element>): void {
+    if (unchanged.size === 0) return;
+    const outer = this.insideOf.get(el);
+    if (outer && unchanged.has(outer) && outer.contains(el)) return void unchanged.delete(outer);
+    for (let up: Element | null = el; up; up = up.parentElement) {
+      if (!unchanged.has(up)) continue;
+      if (up !== el) this.insideOf.set(el, up);
+      return void unchanged.delete(up);
+    }
   }
 
   /**
@@ -119,6 +148,7 @@ export class ItemScan {
     this.lastFullAt = this.now();
     const found = guarded('dom.findItems', () => this.dom.findItems(this.doc), []);
     this.items = found.map((f) => f.el);
+    for (const f of found) this.ids.set(f.el, f.id);
     return found;
   }
 }

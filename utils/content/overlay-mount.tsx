@@ -60,6 +60,8 @@ export class OverlayController {
   private item: ClassifiedItem | null = null;
   /** Where the chips are now; null while hidden. */
   private placement: OverlayPlacement | null = null;
+  /** The item the host's data attributes describe. */
+  private attributesOf: ClassifiedItem | null = null;
   /** What the shadow root shows now. */
   private rendered: { item: ClassifiedItem; panelAbove: boolean } | null = null;
   constructor(
@@ -149,6 +151,7 @@ export class OverlayController {
       onRemove: () => {
         if (this.created) render(null, this.created.uiContainer);
         this.rendered = null;
+        this.attributesOf = null;
       },
     }).then((ui) => {
       (ui.uiContainer.parentElement as HTMLElement).style.cssText = BOX_STYLE;
@@ -186,6 +189,8 @@ export class OverlayController {
   }
 
   private setHostAttributes(ui: Ui, item: ClassifiedItem): void {
+    if (this.attributesOf === item) return; // every feed check shows the active item again
+    this.attributesOf = item;
     const host = ui.shadowHost;
     setAttribute(host, 'data-guangjie-item', item.id);
     setAttribute(host, 'data-guangjie-tags', orderedTagIds(item).join(' '));

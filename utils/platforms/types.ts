@@ -68,8 +68,9 @@ export interface Platform {
     /** Optional: the element that holds the feed, watched for item changes. Absent or null = document.body. */
     feedContainer?(root: ParentNode): Element | null;
     /**
-     * Optional: attributes whose change can mean "another item is active" (`data-e2e`, …). Absent = a generic set
-     * (class, id, hidden, aria-hidden). Never `style`: players rewrite it many times a second.
+     * Optional: attributes whose change can mean "another item is active" (`data-e2e`, …) or another id (those
+     * `itemId` reads). Absent = a generic set (class, id, hidden, aria-hidden). Never `style`: players rewrite it
+     * many times a second.
      */
     watchedAttributes?: string[];
   };

@@ -131,6 +131,7 @@ export const dom: Platform['dom'] = {
   feedContainer(root) {
     return S.first(root, S.feedContainer);
   },
-  // `data-e2e` flips between feed-video and feed-active-video when the next item plays.
-  watchedAttributes: ['data-e2e', 'class', 'data-e2e-vid'],
+  // `data-e2e` flips between feed-video and feed-active-video when the next item plays; the rest are where an
+  // item's id is read from (a recycled element shows another item by them).
+  watchedAttributes: ['data-e2e', 'class', ...S.itemIdAttributes, 'href'],
 };

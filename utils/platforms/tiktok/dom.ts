@@ -84,6 +84,6 @@ export const dom: Platform['dom'] = {
   feedContainer(root) {
     return S.first(root, S.feedContainer);
   },
-  // Items are recycled: the player wrapper's id changes when an article shows another item.
-  watchedAttributes: ['id', 'class', 'data-scroll-index'],
+  // Items are recycled: the player wrapper's id changes when an article shows another item (a card's link, `href`).
+  watchedAttributes: ['id', 'class', 'data-scroll-index', 'href'],
 };
