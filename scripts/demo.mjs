@@ -22,6 +22,8 @@ import { DEMO_LIVE_WEB_RID, REPLICA_HOME, TIKTOK_HOME, installReplica, liveRoomU
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 const OVERLAY_WAIT_MS = 10_000;
+/** How much longer a screenshot waits for the chips to be shown once the feed has been moved. Milliseconds. */
+const CHIPS_WAIT_MS = 10_000;
 const FEED_WAIT_MS = 15_000;
 const STEPS_DOWN = 2; // to item (3): an influencer selling another shop's product
 
@@ -139,6 +141,13 @@ async function main() {
       }
     }
     await page.waitForTimeout(1500);
+    // On a slow machine headless Chromium can take a second or more per slide: wait for the chips to be placed.
+    if (overlay) {
+      const shown = await page
+        .waitForFunction(() => document.querySelector('[data-guangjie-item]')?.shadowRoot?.querySelector('html')?.style.visibility === 'visible', null, { timeout: CHIPS_WAIT_MS, polling: 100 })
+        .then(() => true, () => false);
+      if (!shown) console.log(`demo: the chips were still hidden after ${CHIPS_WAIT_MS / 1000} s more (the item still moving, or out of view); taking the screenshot anyway`);
+    }
     const file = resolve(process.cwd(), opts.screenshot);
     await page.screenshot({ path: file });
     console.log(`demo: screenshot saved to ${file}`);
