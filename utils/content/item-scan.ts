@@ -98,50 +98,51 @@ export class ItemScan {
       if (!changes.attributed.has(el) || matches(el)) stays.add(el);
       else subtrees.push(el);
     }
-    for (const root of subtrees) for (const { el } of guarded('dom.findItems', () => this.dom.findItems(root), [])) fresh.add(el);
+    /** Ids the subtree queries below read already. */
+    const readNow = new Map<Element, string | null>();
+    for (const root of subtrees) {
+      for (const { el, id } of guarded('dom.findItems', () => this.dom.findItems(root), [])) {
+        fresh.add(el);
+        readNow.set(el, id);
+      }
+    }
     for (const el of changes.attributed) {
-      if (stays.has(el) || !el.isConnected || this.inside(el, stays)) continue;
+      // Inside an item that stays, no change to its attributes can make it an item (it is not the outermost match).
+      if (stays.has(el) || !el.isConnected || this.holderIn(el, stays)) continue;
       if (matches(el)) fresh.add(el);
     }
     for (const el of fresh) stays.delete(el); // moved: placed again below
     this.items = insertOutermost([...stays], fresh);
     // Ids kept are those of items no change was on or inside.
     const unchanged = new Set(stays);
-    for (const set of [changes.added, changes.attributed, changes.emptied]) for (const el of set) this.spoil(el, unchanged);
+    for (const set of [changes.added, changes.attributed, changes.emptied]) {
+      for (const el of set) {
+        if (unchanged.size === 0) break;
+        const holder = this.holderIn(el, unchanged);
+        if (holder) unchanged.delete(holder);
+      }
+    }
     return this.items.map((el) => {
       if (unchanged.has(el) && this.ids.has(el)) return { el, id: this.ids.get(el) ?? null };
-      const id = guarded('dom.itemId', () => itemId(el), null);
+      const id = readNow.has(el) ? (readNow.get(el) ?? null) : guarded('dom.itemId', () => itemId(el), null);
       this.ids.set(el, id);
       return { el, id };
     });
   }
 
-  /** Take out of `unchanged` the item that `el` is or is inside, if any is there. */
-  private spoil(el: Element, unchanged: Set<Element>): void {
-    if (unchanged.size === 0) return;
-    const outer = this.insideOf.get(el);
-    if (outer && unchanged.has(outer) && outer.contains(el)) return void unchanged.delete(outer);
-    for (let up: Element | null = el; up; up = up.parentElement) {
-      if (!unchanged.has(up)) continue;
-      if (up !== el) this.insideOf.set(el, up);
-      return void unchanged.delete(up);
-    }
-  }
-
   /**
-   * Whether `el` is inside one of `stays`: then no change to its attributes can make it an item (it is not the
-   * outermost match). The item it was inside is remembered, so a player's elements, re-attributed as each slide
-   * plays, are checked with one call, not against every item selector.
+   * The element of `set` that is `el` or holds it, or null. The holder found is remembered, so a player's elements,
+   * re-attributed as each slide plays, are placed with one check, not a walk up the tree.
    */
-  private inside(el: Element, stays: Set<Element>): boolean {
-    const outer = this.insideOf.get(el);
-    if (outer && stays.has(outer) && outer.contains(el)) return true;
-    for (let up = el.parentElement; up; up = up.parentElement) {
-      if (!stays.has(up)) continue;
-      this.insideOf.set(el, up);
-      return true;
+  private holderIn(el: Element, set: Set<Element>): Element | null {
+    const known = this.insideOf.get(el);
+    if (known && set.has(known) && known.contains(el)) return known;
+    for (let up: Element | null = el; up; up = up.parentElement) {
+      if (!set.has(up)) continue;
+      if (up !== el) this.insideOf.set(el, up);
+      return up;
     }
-    return false;
+    return null;
   }
 
   private full(): FoundItem[] {
