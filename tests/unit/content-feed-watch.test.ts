@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Platform } from '@/utils/platforms/types';
 import type { Session } from '@/utils/content/session';
-import { FEED_CHECK_INTERVAL_MS, FEED_SETTLE_MS, OVERLAY_HOST_ATTR, readRecords, watchFeed } from '@/utils/content/feed-watch';
+import { FEED_CHECK_INTERVAL_MS, FEED_SETTLE_MS, MOVING_CHECK_MS, OVERLAY_HOST_ATTR, readRecords, watchFeed } from '@/utils/content/feed-watch';
 
 // Fake clock: timers, animation frames and performance.now() move only when the test says (no flakiness on a busy
 // machine). Mutation records are delivered in a microtask, so a flush of microtasks comes first.
@@ -118,9 +118,47 @@ describe('feed watching', () => {
     await sleep(FEED_SETTLE_MS);
     expect(calls).toEqual(['items', 'active', 'settled']); // the settle check read the change
     moving = false;
-    await sleep(FEED_SETTLE_MS);
+    await sleep(MOVING_CHECK_MS);
     expect(calls).toEqual(['items', 'active', 'settled', 'active', 'settled']); // and one quiet one ends it
-    await sleep(FEED_SETTLE_MS * 3);
+    await sleep(MOVING_CHECK_MS * 3);
+    expect(calls).toHaveLength(5);
+  });
+
+  it('flick after flick: the changes are read together at most every MOVING_CHECK_MS, and at once when the motion ends', async () => {
+    document.body.innerHTML = '<div id="feed"></div>';
+    ctx = new ContentScriptContext('feed-watch-flicks');
+    const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
+    const calls: string[] = [];
+    const listed: number[] = [];
+    let moving = true; // a slide runs already, and each flick starts the next before it stops
+    const watch = watchFeed({ ctx, platform } as unknown as Session, {
+      items: (changes) => { calls.push('items'); listed.push(changes?.added.size ?? -1); },
+      active: () => calls.push('active'),
+      settled: () => calls.push('settled'),
+      moving: () => moving,
+    });
+    const feed = document.getElementById('feed')!;
+    const FLICK_MS = 125;
+    for (let i = 0; i < 8; i++) {
+      feed.append(document.createElement('div'));
+      await sleep(FLICK_MS);
+    }
+    // 8 flicks over 1 s: two checks (at 500 and 1000 ms), not eight; the first scans the whole document (as every
+    // first check does), the second reads the four slides added since.
+    expect(calls.filter((c) => c === 'items')).toHaveLength(2);
+    expect(listed).toEqual([-1, 4]);
+    calls.length = 0;
+    feed.append(document.createElement('div'));
+    await sleep(FLICK_MS);
+    expect(calls).toEqual([]); // the ninth waits
+    moving = false;
+    watch.motionEnded(); // the slide stops: checked now, not MOVING_CHECK_MS after the flick
+    expect(calls).toEqual(['items', 'active', 'settled']);
+    expect(listed.at(-1)).toBe(1);
+    await sleep(FEED_SETTLE_MS);
+    expect(calls).toEqual(['items', 'active', 'settled', 'active', 'settled']); // one quiet settle check ends it
+    watch.motionEnded(); // an end with nothing pending checks nothing
+    await sleep(MOVING_CHECK_MS * 2);
     expect(calls).toHaveLength(5);
   });
 

@@ -46,6 +46,25 @@ describe('motion', () => {
     expect(told).toEqual(['list', 'list', null]);
   });
 
+  it('a cancel whose replacement already runs (as browsers tell a flick mid-slide) is no end: nothing is told, no task waits', async () => {
+    const { motion, told, $ } = setup();
+    const list = $('list');
+    let running: Array<Partial<CSSTransition>> = [];
+    list.getAnimations = () => running as Animation[];
+    transition('transitionrun', list);
+    running = [{ transitionProperty: 'transform', playState: 'running' }]; // the new slide's transition
+    transition('transitioncancel', list);
+    transition('transitionrun', list);
+    await task();
+    expect(told).toEqual(['list']); // one start, told once
+    expect(motion.isMoving($('slide'))).toBe(true);
+    running = [{ transitionProperty: 'opacity', playState: 'running' }]; // another property's does not carry it on
+    transition('transitioncancel', list);
+    await task();
+    expect(told).toEqual(['list', null]);
+    expect(motion.isMoving($('slide'))).toBe(false);
+  });
+
   it('an end is told when one of two motions ends, even if the other goes on', async () => {
     const { motion, told, $ } = setup();
     transition('transitionrun', $('list'));

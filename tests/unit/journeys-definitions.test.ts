@@ -12,7 +12,7 @@ import {
 describe('definitions', () => {
   it('carries the thresholds issue #4 fixed, each as a setting', () => {
     expect(DEFAULT_DEFINITIONS).toMatchObject({
-      version: 2,
+      version: 3,
       impressionMinVisibleRatio: 0.5,
       impressionMinMs: 2000,
       idleDetectionS: 60,
@@ -23,7 +23,7 @@ describe('definitions', () => {
       positionBasedMiddleShare: 0.2,
       positionBasedLastShare: 0.4,
     });
-    expect(DEFINITIONS_VERSION).toBe(2);
+    expect(DEFINITIONS_VERSION).toBe(3);
   });
 
   it('counts an impression at exactly 50% for exactly 2000 ms, not a hair less of either', () => {
@@ -35,7 +35,7 @@ describe('definitions', () => {
 
   it('writes a manifest for exports that names the changed settings', () => {
     const plain = definitionsManifest();
-    expect(plain.definitionsVersion).toBe(2);
+    expect(plain.definitionsVersion).toBe(3);
     expect(plain.changedFromDefault).toEqual([]);
     expect(plain.glossary.impression).toContain('impressionMinMs');
     const changed = definitionsManifest(withDefinitions({ sessionGapMin: 20, browseSurfaces: ['recommend'] }));

@@ -16,6 +16,9 @@
  * A change that comes while the feed is still moving (the `moving` handler says so: a fast flick starts the next
  * slide before the last one has stopped) gets only the settle check, which then also reads the changes: a check at
  * once would find the chips hidden (they wait for the motion) and the viewability already watching the next items.
+ * While the feed keeps moving (flick after flick) its changes are read together, at most every MOVING_CHECK_MS, and
+ * at once when the motion ends (`motionEnded`): a check per flick would cost the page a check per item for chips
+ * that stay hidden and items that pass faster than any impression.
  */
 import { guarded } from './guard';
 import type { FeedChanges } from './item-scan';
@@ -28,6 +31,12 @@ export const FEED_CHECK_INTERVAL_MS = 100;
 export const FEED_SETTLE_MS = 120;
 const DEFAULT_ATTRIBUTES = ['class', 'id', 'hidden', 'aria-hidden'];
 export const OVERLAY_HOST_ATTR = 'data-guangjie-item';
+/**
+ * While the feed keeps moving, its changes are checked at most this often; the end of the motion is checked at
+ * once. Milliseconds. An item flicked past can be taken for the active one up to this much too long (its dwell,
+ * utils/content/impressions.ts): this stays well below IMPRESSION_MIN_MS (2 s), so that cannot make an impression.
+ */
+export const MOVING_CHECK_MS = 500;
 /** A feed container still in the page is looked up again at most this often (another may have replaced it). Milliseconds. */
 const CONTAINER_RECHECK_MS = 2_000;
 /** More changed elements than this between two checks are not listed: the check scans the whole document. */
@@ -90,6 +99,8 @@ export interface FeedWatch {
   check(): void;
   /** Check only which item is active soon (the pointer moved on a grid: no DOM changed). */
   checkActive(): void;
+  /** The page's motions have ended (motion.ts): a settle check on its way runs now. */
+  motionEnded(): void;
 }
 
 export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
@@ -102,6 +113,10 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
   let scheduled: { cancel(): void; settle: boolean } | null = null;
   let observed: Element | null = null;
 
+  const feedMoving = (): boolean => guarded('feed moving', () => handlers.moving?.() ?? false, false);
+  const settleLater = (ms: number): void => {
+    scheduled = { settle: true, cancel: after(ctx, ms, () => run(true)) };
+  };
   const run = (settling: boolean): void => {
     scheduled = null;
     // The timer or frame ran this only if the script is still valid. A new container: scan the whole document.
@@ -116,13 +131,14 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
     guarded('active item handler', handlers.active, undefined);
     if (settling && handlers.settled) guarded('settled handler', handlers.settled, undefined);
     // A check that saw DOM changes (or came first) is followed by a settle check; a quiet settle check ends it.
-    if (items || !settling) scheduled = { settle: true, cancel: after(ctx, FEED_SETTLE_MS, () => run(true)) };
+    // While the feed still moves, that waits for the motion's end (or MOVING_CHECK_MS).
+    if (items || !settling) settleLater(feedMoving() ? MOVING_CHECK_MS : FEED_SETTLE_MS);
   };
   const schedule = (): void => {
     if (scheduled && !scheduled.settle) return; // the check on its way will see this change too
-    if (guarded('feed moving', () => handlers.moving?.() ?? false, false)) {
-      // A pending settle check reads this change too; else one comes FEED_SETTLE_MS from now.
-      scheduled ??= { settle: true, cancel: after(ctx, FEED_SETTLE_MS, () => run(true)) };
+    if (feedMoving()) {
+      // A pending settle check reads this change too; else one comes when the motion ends, or MOVING_CHECK_MS on.
+      if (!scheduled) settleLater(MOVING_CHECK_MS);
       return;
     }
     scheduled?.cancel(); // a pending settle check: the check of this change does its work, and settles after
@@ -173,5 +189,10 @@ export function watchFeed(session: Session, handlers: FeedHandlers): FeedWatch {
       schedule();
     },
     checkActive: schedule,
+    motionEnded() {
+      if (!scheduled?.settle) return;
+      scheduled.cancel();
+      run(true);
+    },
   };
 }

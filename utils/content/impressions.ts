@@ -8,7 +8,8 @@
  * inside a running transform transition makes the browser draw every frame of it on the main thread (measured in
  * docs/PERFORMANCE.md, "Viewability while the feed moves"). Their ratio is set from feed order instead — the active
  * item in view (1), the other moving ones out of view (0) — and measured again once the motion has ended. Over one
- * slide this starts the next item's dwell, and ends the last one's, by up to the slide's length.
+ * slide this starts the next item's dwell, and ends the last one's, by up to the slide's length; flick after flick, the
+ * feed's checks come at most every MOVING_CHECK_MS (feed-watch.ts), and so may the ratios set from order.
  */
 import { guarded } from './guard';
 import type { Session } from './session';

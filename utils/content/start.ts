@@ -95,6 +95,10 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   const impressions = trackImpressions(session, motion);
   const feed = watchFeed(session, { items: impressions.rescan, active: refreshOverlay, settled: impressions.narrow, moving: impressions.moving });
   session.onNavigate('arrive', feed.check);
+  // The end of a motion settles the feed's changes read while it moved (feed-watch.ts, MOVING_CHECK_MS).
+  motion.onChange((started) => {
+    if (!started) feed.motionEnded();
+  });
   // On grid pages the active item is the card under the pointer, and hovering changes no DOM: check on pointer moves
   // too (throttled by the watcher, so a sweep across the grid costs at most one check per FEED_CHECK_INTERVAL_MS).
   ctx.addEventListener(document, 'pointerover', () => feed.checkActive(), { passive: true });

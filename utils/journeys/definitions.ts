@@ -32,8 +32,11 @@ import type { GroupingId } from './groupings';
  *  1: the first definitions.
  *  2: while the feed slides, the item it marks active counts as in view and the other sliding ones as out of view
  *     (measured again when the slide stops); before, a sliding item's ratio was observed throughout.
+ *  3: while the feed keeps sliding (flick after flick), which item is active is read at most every 500 ms
+ *     (MOVING_CHECK_MS) and when the slide stops, not after every flick: an item flicked past can count as active
+ *     up to 500 ms too long or too short (never enough to make an impression).
  */
-export const DEFINITIONS_VERSION = 2;
+export const DEFINITIONS_VERSION = 3;
 
 /** Share of the item's area that must be inside the viewport (0..1). */
 export const IMPRESSION_MIN_VISIBLE_RATIO = 0.5;
