@@ -27,17 +27,6 @@ export interface Motion {
   onChange(listener: (started: Element | null) => void): void;
 }
 
-/**
- * Whether a transition of `property` is running on `el` itself (not on what it holds). `getAnimations()` brings the
- * page's style up to date first: work the frame being drawn does anyway. Measured against a task per flick to find
- * the restart out, the page's main thread spent less (docs/PERFORMANCE.md).
- */
-function replacedBy(el: Element, property: string): boolean {
-  if (typeof el.getAnimations !== 'function') return false;
-  for (const a of el.getAnimations()) if ((a as CSSTransition).transitionProperty === property && a.playState === 'running') return true;
-  return false;
-}
-
 export function watchMotion(ctx: ContentScriptContext, doc: Document = document): Motion {
   const moving = new Set<Element>();
   const listeners: Array<(started: Element | null) => void> = [];
@@ -47,31 +36,34 @@ export function watchMotion(ctx: ContentScriptContext, doc: Document = document)
   const prune = (): void => {
     for (const t of moving) if (!t.isConnected) moving.delete(t);
   };
+  let settling: (() => void) | null = null;
+  /** Elements whose motion was cancelled or ended since the task that tells was scheduled; still in `moving`. */
+  const endedSince = new Set<Element>();
   ctx.addEventListener(doc, 'transitionrun', (e) => {
     if (!MOVING_PROPERTY.test(e.propertyName) || !(e.target instanceof Element)) return;
-    if (moving.has(e.target)) return; // restarted mid-motion (a flick): it never stopped, nothing new to tell
+    // Started again in the frame its last motion was cancelled (a flick mid-slide): it never stopped. Nothing to
+    // tell, and when nothing else ended the task that would have found that out is not needed.
+    if (endedSince.delete(e.target)) {
+      if (endedSince.size === 0 && settling) {
+        settling();
+        settling = null;
+      }
+      return;
+    }
+    if (moving.has(e.target)) return;
     if (moving.size >= MOVING_MAX) moving.clear();
     moving.add(e.target);
     tell(e.target);
   }, { capture: true, passive: true });
-  let settling: (() => void) | null = null;
-  /** Elements whose motion ended since the task that tells was scheduled. */
-  const endedSince = new Set<Element>();
   const ended = (e: TransitionEvent): void => {
     const target = e.target as Element;
     if (!moving.has(target)) return;
-    // A flick mid-slide cancels the slide's transition and starts another: the new one runs already when the
-    // cancel is told, so the element goes on moving — known here, without a task per flick to find it out.
-    if (e.type === 'transitioncancel' && replacedBy(target, e.propertyName)) return;
-    moving.delete(target);
     endedSince.add(target);
     settling ??= after(ctx, 0, () => {
       settling = null;
-      // A motion cancelled and started again in the same frame (a fast flick moves the feed on mid-slide) has
-      // not ended: its start was told already, and the end comes with the last one.
-      const restarted = [...endedSince].every((t) => moving.has(t));
+      for (const t of endedSince) moving.delete(t);
       endedSince.clear();
-      if (!restarted) tell(null);
+      tell(null);
     });
   };
   ctx.addEventListener(doc, 'transitionend', ended, { capture: true, passive: true });
