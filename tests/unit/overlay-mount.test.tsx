@@ -34,7 +34,12 @@ function setup() {
 const hosts = () => [...document.querySelectorAll('[data-guangjie-item]')];
 /** The shadow root's positioned box, and where it is. */
 const box = (host: Element) => host.shadowRoot!.querySelector('html') as HTMLElement;
-const where = (host: Element) => ({ transform: box(host).style.transform, visibility: box(host).style.visibility });
+// Hidden is hidden both ways: not visible, and out of the frame (display: none), so its layer costs nothing.
+const where = (host: Element) => {
+  const { transform, visibility, display } = box(host).style;
+  expect(display === 'none').toBe(visibility === 'hidden');
+  return { transform, visibility };
+};
 
 describe('overlay mounting', () => {
   it('mounts one host outside the feed, carrying item id, ordered tags and ad kind', async () => {

@@ -13,7 +13,9 @@
  *
  * Following the feed as it moves: every feed check places the overlay again (a check follows each page change,
  * and a settle check comes after it); while a transition of the item's position runs on the item or an ancestor
- * (a slide) the chips are hidden and placed when it ends; a scroll or a resize places them again.
+ * (a slide) the chips are hidden and placed when it ends; a scroll or a resize places them again. Hidden is
+ * `display: none`, not only `visibility: hidden`: an invisible box still kept its compositing layer, which cost the
+ * page every frame of every slide (~0.15 ms per item on the replica, docs/PERFORMANCE.md).
  *
  * The host carries `data-guangjie-item`, `data-guangjie-tags` (TAG_IDS order) and, for ads,
  * `data-guangjie-ad-kind`, so tests and researchers can read what is shown.
@@ -39,7 +41,7 @@ const LANG = overlayLang(guarded('i18n.getUILanguage', () => browser.i18n.getUIL
 
 
 /** The box placed over the page: fixed, its own layer, transparent to the pointer but for chips and panel. */
-const BOX_STYLE = 'position:fixed;left:0;top:0;margin:0;z-index:2147483000;will-change:transform;contain:layout style;pointer-events:none;visibility:hidden';
+const BOX_STYLE = 'position:fixed;left:0;top:0;margin:0;z-index:2147483000;will-change:transform;contain:layout style;pointer-events:none;visibility:hidden;display:none';
 
 /** Whether two classifications of one item show the same overlay (a DOM guess is made anew on every feed check). */
 export function sameOverlay(a: ClassifiedItem, b: ClassifiedItem): boolean {
@@ -130,9 +132,11 @@ export class OverlayController {
       const box = ui.uiContainer.parentElement as HTMLElement;
       if (!next) {
         box.style.visibility = 'hidden';
+        box.style.display = 'none'; // out of the frame altogether: hidden, its layer still cost every frame of a slide
         return;
       }
       box.style.transform = `translate(${Math.round(next.x)}px, ${Math.round(next.y)}px)`;
+      box.style.display = '';
       box.style.visibility = 'visible';
     }
     // In view: the chips of the item now (renderInto does nothing when they already show it, panel side and all).
