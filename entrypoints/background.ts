@@ -6,7 +6,6 @@ import { browser } from 'wxt/browser';
 import { ensureRetentionAlarm, pruneExpired, RETENTION_ALARM } from '@/utils/background/retention';
 import { COMPACT_ALARM, compactChunks, ensureCompactAlarm } from '@/utils/background/compaction';
 import { createRouter } from '@/utils/background/router';
-import { servePorts } from '@/utils/background/ports';
 import { registerInstallHandler } from '@/utils/background/install';
 import { getDb, setOpenKeepAlive } from '@/utils/db/connection';
 import { watchIdle } from '@/utils/background/idle';
@@ -27,8 +26,6 @@ export default defineBackground(() => {
   watchIdle(browser.idle, browser.tabs, allMatches());
   // webextension-polyfill: returning a Promise is how the reply is sent.
   browser.runtime.onMessage.addListener((message: unknown, sender) => router.handle(message, sender));
-  // Feed responses come over a long-lived port (utils/messages.ts, WORKER_PORT); the same router answers them.
-  servePorts(browser.runtime.onConnect, (message, sender) => router.handle(message, sender));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === COMPACT_ALARM) {

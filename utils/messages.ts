@@ -1,8 +1,7 @@
 /**
  * The one message protocol. Type names say the direction:
  *  - `page-cs/…`  main-world capture script → isolated content script (window.postMessage; untrusted!)
- *  - `cs-bg/…`    content script → background worker (runtime.sendMessage; feed responses over a long-lived port,
- *                 WORKER_PORT, each wrapped in a PortRequest and answered with a PortReply)
+ *  - `cs-bg/…`    content script → background worker (runtime.sendMessage)
  *  - `ui-bg/…`    popup / dashboard / consent page → background worker
  * Every receiver validates with the guards in utils/validate.ts before acting, and switches exhaustively.
  */
@@ -48,21 +47,6 @@ export type UiToBackground =
   | { type: 'ui-bg/delete-all' };
 
 export type ToBackground = ContentToBackground | UiToBackground;
-
-/**
- * The name of the long-lived port (runtime.connect) a content script sends feed responses over. A port costs the
- * page about half what a `runtime.sendMessage` of the same body does (that opens a channel for every message;
- * docs/PERFORMANCE.md). What goes over it is the same protocol: each message wrapped with a number for its reply.
- */
-export const WORKER_PORT = 'guangjie:worker/v1';
-export interface PortRequest {
-  id: number;
-  message: ContentToBackground;
-}
-export interface PortReply {
-  id: number;
-  reply: unknown;
-}
 
 /** Machine idle state, as `browser.idle` reports it (only the background can ask). */
 export const IDLE_STATES = ['active', 'idle', 'locked'] as const;

@@ -17,7 +17,6 @@ import { watchLayoutDrift } from './layout-drift';
 import { OverlayController } from './overlay-mount';
 import { trackPageVisits } from './page-visits';
 import { classifiedByWorker, listenForResponses, readPageData } from './responses';
-import { WorkerPort } from './worker-port';
 import { createSession } from './session';
 import { followSettings } from './settings-watch';
 import { after } from './timers';
@@ -63,10 +62,7 @@ export async function startFeedContent(ctx: ContentScriptContext): Promise<void>
   session.store.onChange((item) => {
     if (!classifiedByWorker.has(item)) outbox.add(item);
   });
-  // Feed responses go over a long-lived port: half the page's cost of a sendMessage per body (worker-port.ts).
-  const workerPort = new WorkerPort((name) => browser.runtime.connect({ name }));
-  ctx.onInvalidated(() => workerPort.close());
-  listenForResponses(session, (message) => workerPort.request(message));
+  listenForResponses(session, (message) => browser.runtime.sendMessage(message));
   // WXT reports from the Navigation API's `navigate` event: before `location` changes, and also for navigations
   // that will load a new document (whose own content script counts them). Act once the URL has really changed
   // in this document, i.e. only for same-document (SPA) navigations.
