@@ -30,6 +30,27 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A watcher of an empty feed whose `moving` handler says `state.moving`; what the handlers saw, in order. */
+function setupMoving(name: string, moving: boolean) {
+  document.body.innerHTML = '<div id="feed"></div>';
+  ctx = new ContentScriptContext(name);
+  const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
+  const calls: string[] = [];
+  /** Per items check: how many added elements it was given, -1 for a scan of the whole document. */
+  const listed: number[] = [];
+  const state = { moving };
+  const watch = watchFeed({ ctx, platform } as unknown as Session, {
+    items: (changes) => {
+      calls.push('items');
+      listed.push(changes?.added.size ?? -1);
+    },
+    active: () => calls.push('active'),
+    settled: () => calls.push('settled'),
+    moving: () => state.moving,
+  });
+  return { calls, listed, state, watch, feed: document.getElementById('feed')! };
+}
+
 describe('which mutations can change the feed', () => {
   it('page elements in or out and watched attributes can; text churn and our own host cannot', () => {
     const host = document.createElement('guangjie-overlay');
@@ -99,17 +120,11 @@ describe('feed watching', () => {
   });
 
   it('a change while the feed still moves gets one check, when it settles, that reads the change', async () => {
-    document.body.innerHTML = '<div id="feed"></div>';
-    ctx = new ContentScriptContext('feed-watch-moving');
-    const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
-    const calls: string[] = [];
-    let moving = false;
-    watchFeed({ ctx, platform } as unknown as Session, { items: () => calls.push('items'), active: () => calls.push('active'), settled: () => calls.push('settled'), moving: () => moving });
-    const feed = document.getElementById('feed')!;
+    const { calls, state, feed } = setupMoving('feed-watch-moving', false);
     feed.append(document.createElement('div'));
     await sleep(0);
     expect(calls).toEqual(['items', 'active']); // still: checked at once
-    moving = true; // the slide starts; the next flick comes before it stops
+    state.moving = true; // the slide starts; the next flick comes before it stops
     await sleep(FEED_CHECK_INTERVAL_MS + 5);
     calls.length = 0;
     feed.append(document.createElement('div'));
@@ -117,7 +132,7 @@ describe('feed watching', () => {
     expect(calls).toEqual([]); // no check at once
     await sleep(FEED_SETTLE_MS);
     expect(calls).toEqual(['items', 'active', 'settled']); // the settle check read the change
-    moving = false;
+    state.moving = false;
     await sleep(MOVING_CHECK_MS);
     expect(calls).toEqual(['items', 'active', 'settled', 'active', 'settled']); // and one quiet one ends it
     await sleep(MOVING_CHECK_MS * 3);
@@ -125,19 +140,8 @@ describe('feed watching', () => {
   });
 
   it('flick after flick: the changes are read together at most every MOVING_CHECK_MS, and at once when the motion ends', async () => {
-    document.body.innerHTML = '<div id="feed"></div>';
-    ctx = new ContentScriptContext('feed-watch-flicks');
-    const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
-    const calls: string[] = [];
-    const listed: number[] = [];
-    let moving = true; // a slide runs already, and each flick starts the next before it stops
-    const watch = watchFeed({ ctx, platform } as unknown as Session, {
-      items: (changes) => { calls.push('items'); listed.push(changes?.added.size ?? -1); },
-      active: () => calls.push('active'),
-      settled: () => calls.push('settled'),
-      moving: () => moving,
-    });
-    const feed = document.getElementById('feed')!;
+    // A slide runs already, and each flick starts the next before it stops.
+    const { calls, listed, state, watch, feed } = setupMoving('feed-watch-flicks', true);
     const FLICK_MS = 125;
     for (let i = 0; i < 8; i++) {
       feed.append(document.createElement('div'));
@@ -151,7 +155,7 @@ describe('feed watching', () => {
     feed.append(document.createElement('div'));
     await sleep(FLICK_MS);
     expect(calls).toEqual([]); // the ninth waits
-    moving = false;
+    state.moving = false;
     watch.motionEnded(); // the slide stops: checked now, not MOVING_CHECK_MS after the flick
     expect(calls).toEqual(['items', 'active', 'settled']);
     expect(listed.at(-1)).toBe(1);

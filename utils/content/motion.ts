@@ -42,7 +42,7 @@ export function watchMotion(ctx: ContentScriptContext, doc: Document = document)
   ctx.addEventListener(doc, 'transitionrun', (e) => {
     if (!MOVING_PROPERTY.test(e.propertyName) || !(e.target instanceof Element)) return;
     // Started again in the frame its last motion was cancelled (a flick mid-slide): it never stopped. Nothing to
-    // tell, and when nothing else ended the task that would have found that out is not needed.
+    // tell, and when nothing else ended, the task that would tell an end is cancelled.
     if (endedSince.delete(e.target)) {
       if (endedSince.size === 0 && settling) {
         settling();
