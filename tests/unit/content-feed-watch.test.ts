@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 /** A watcher of an empty feed whose `moving` handler says `state.moving`; what the handlers saw, in order. */
-function setupMoving(name: string, moving: boolean) {
+function setupEmptyFeed(name: string, moving: boolean) {
   document.body.innerHTML = '<div id="feed"></div>';
   ctx = new ContentScriptContext(name);
   const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
@@ -105,12 +105,8 @@ describe('feed watching', () => {
   });
 
   it('tells a settled handler once per settle check, after the active item (viewability narrows to nearby items then)', async () => {
-    document.body.innerHTML = '<div id="feed"></div>';
-    ctx = new ContentScriptContext('feed-watch-settled');
-    const platform = { dom: { feedContainer: () => null, watchedAttributes: ['data-e2e'] } } as unknown as Platform;
-    const calls: string[] = [];
-    watchFeed({ ctx, platform } as unknown as Session, { items: () => calls.push('items'), active: () => calls.push('active'), settled: () => calls.push('settled') });
-    document.getElementById('feed')!.append(document.createElement('div'));
+    const { calls, feed } = setupEmptyFeed('feed-watch-settled', false);
+    feed.append(document.createElement('div'));
     await sleep(0);
     expect(calls).toEqual(['items', 'active']);
     await sleep(FEED_SETTLE_MS);
@@ -120,7 +116,7 @@ describe('feed watching', () => {
   });
 
   it('a change while the feed still moves gets one check, when it settles, that reads the change', async () => {
-    const { calls, state, feed } = setupMoving('feed-watch-moving', false);
+    const { calls, state, feed } = setupEmptyFeed('feed-watch-moving', false);
     feed.append(document.createElement('div'));
     await sleep(0);
     expect(calls).toEqual(['items', 'active']); // still: checked at once
@@ -141,7 +137,7 @@ describe('feed watching', () => {
 
   it('flick after flick: the changes are read together at most every MOVING_CHECK_MS, and at once when the motion ends', async () => {
     // A slide runs already, and each flick starts the next before it stops.
-    const { calls, listed, state, watch, feed } = setupMoving('feed-watch-flicks', true);
+    const { calls, listed, state, watch, feed } = setupEmptyFeed('feed-watch-flicks', true);
     const FLICK_MS = 125;
     for (let i = 0; i < 8; i++) {
       feed.append(document.createElement('div'));
