@@ -1,8 +1,8 @@
-// Which elements move (utils/content/motion.ts): starts are told at once, ends a task later, and a motion that
-// was cancelled and started again before then (a fast flick) is no end.
+// Which elements move (utils/content/motion.ts): starts are told at once, ends a task later, a motion started
+// again mid-way (a fast flick) is one motion, and one never seen to end is taken as ended after MOTION_MAX_MS.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchMotion } from '@/utils/content/motion';
+import { MOTION_MAX_MS, watchMotion } from '@/utils/content/motion';
 import { transition } from './dom-events';
 
 let ctx: ContentScriptContext | undefined;
@@ -33,15 +33,17 @@ describe('motion', () => {
     expect(motion.isMoving($('slide'))).toBe(false);
   });
 
-  it('a motion cancelled and started again in the same frame (a flick mid-slide) has not ended: nothing is told, no task waits', async () => {
+  it('a motion started again mid-way (a flick mid-slide) goes on: nothing is told, no timer is set per flick; a cancel is not an end', async () => {
     const { motion, told, $ } = setup();
     vi.useFakeTimers();
     try {
       transition('transitionrun', $('list'));
-      transition('transitioncancel', $('list'));
-      expect(vi.getTimerCount()).toBe(1); // the task that tells the end, unless it starts again first
-      transition('transitionrun', $('list'));
-      expect(vi.getTimerCount()).toBe(0);
+      const timers = vi.getTimerCount(); // the watchdog of motions never seen to end
+      for (let flick = 0; flick < 5; flick++) {
+        transition('transitioncancel', $('list'));
+        transition('transitionrun', $('list'));
+      }
+      expect(vi.getTimerCount()).toBe(timers);
       await vi.advanceTimersByTimeAsync(10);
       expect(told).toEqual(['list']); // one start, told once
       expect(motion.isMoving($('slide'))).toBe(true);
@@ -54,12 +56,44 @@ describe('motion', () => {
     }
   });
 
+  it('a motion that ended and started again in the same frame has not ended', async () => {
+    const { motion, told, $ } = setup();
+    transition('transitionrun', $('list'));
+    transition('transitionend', $('list'));
+    transition('transitionrun', $('list'));
+    await task();
+    expect(told).toEqual(['list']);
+    expect(motion.isMoving($('slide'))).toBe(true);
+  });
+
+  it('a motion never seen to end is taken as ended MOTION_MAX_MS after it last started; a late end is told again', async () => {
+    const { motion, told, $ } = setup();
+    vi.useFakeTimers();
+    try {
+      transition('transitionrun', $('list'));
+      await vi.advanceTimersByTimeAsync(MOTION_MAX_MS / 2);
+      transition('transitionrun', $('list')); // started again: the deadline moves
+      await vi.advanceTimersByTimeAsync(MOTION_MAX_MS / 2 + 10);
+      expect(motion.isMoving($('slide'))).toBe(true);
+      await vi.advanceTimersByTimeAsync(MOTION_MAX_MS / 2);
+      expect(told).toEqual(['list', null]);
+      expect(motion.isMoving($('slide'))).toBe(false);
+      expect(vi.getTimerCount()).toBe(0); // nothing moves: no watchdog left
+      transition('transitionend', $('list')); // it was still moving after all
+      expect(told).toEqual(['list', null, null]);
+      transition('transitionend', $('list'));
+      expect(told).toEqual(['list', null, null]); // told once
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('one motion restarted does not hide that another ended', async () => {
     const { motion, told, $ } = setup();
     transition('transitionrun', $('list'));
     transition('transitionrun', $('other'));
     transition('transitionend', $('other'));
-    transition('transitioncancel', $('list'));
+    transition('transitionend', $('list'));
     transition('transitionrun', $('list'));
     await task();
     expect(told).toEqual(['list', 'other', null]);
